@@ -1,0 +1,94 @@
+"""Command line: build, check, render and schema, around the same core the plugin uses."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from .errors import ContentError
+
+
+def _root(value: str) -> Path:
+    return Path(value).resolve()
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .pipeline import check
+
+    guide, count = check(args.root)
+    print(f"content OK: {len(guide.pages.pages)} pages, {count} answer combinations verified")
+    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    overdue = [
+        s for s in guide.sources.sources if (today - s.reviewed).days > s.review_every_days
+    ]
+    for s in overdue:
+        line, col = guide.docs["sources"].where(("sources", guide.sources.sources.index(s), "reviewed"))
+        print(
+            f"content/sources.yaml:{line}:{col}: review overdue: {s.title!r} was last reviewed "
+            f"{s.reviewed.isoformat()}, every {s.review_every_days} days; re-check it and update 'reviewed'"
+        )
+    return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    from .pipeline import run
+
+    build = run(args.root)
+    out = Path(args.out)
+    for path, text in build.pages.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    (out / "decision-model.json").write_text(build.widget() + "\n", encoding="utf-8")
+    print(f"wrote {len(build.pages)} pages and decision-model.json to {out}")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(args.root):
+        print(f"wrote {path.relative_to(args.root)}")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from .site import BuildFailed, build_site
+
+    try:
+        target = build_site(args.root, Path(args.site_dir) if args.site_dir else None, offline=args.offline)
+    except BuildFailed as error:
+        print(f"build failed; the previous site is untouched:\n{error}", file=sys.stderr)
+        return 1
+    print(f"built {target}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--root", type=_root, default=Path.cwd(), help="project folder (holds content/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("check", help="validate content/ and the decision model without building")
+    p.add_argument("--today", help="date to judge review deadlines by (YYYY-MM-DD)")
+    p.set_defaults(func=_check)
+    p = sub.add_parser("render", help="write the generated Markdown and widget data for review")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=_render)
+    p = sub.add_parser("schema", help="write content/schemas/*.schema.json from the model")
+    p.set_defaults(func=_schema)
+    p = sub.add_parser("build", help="build the site atomically into site/")
+    p.add_argument("--site-dir", help="where to build (default: site/)")
+    p.add_argument("--offline", action="store_true", help="build for opening from file:// (no server)")
+    p.set_defaults(func=_build)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} in content/; nothing was built", file=sys.stderr)
+        return 1

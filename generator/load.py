@@ -1,0 +1,221 @@
+"""Read content files: safe YAML with the line and column of every node, and Markdown bodies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError, Problem
+
+Path_ = tuple[str | int, ...]
+
+MAX_NODES = 50_000  # an alias bomb expands far past this; the real content is ~3,000 nodes
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+@dataclass
+class Document:
+    """One YAML file as plain data, with the (line, col) of every key and value by path."""
+
+    file: str
+    data: Any
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """The place of `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while True:
+            if key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
+        line, col = self.where(path, key=key)
+        return Problem(self.file, line, col, message)
+
+
+def _place(mark: yaml.Mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, refusing what editors should not write."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.count = 0
+        self.problems: list[Problem] = []
+        self._scalars = yaml.SafeLoader("")
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            line, col = _place(node.start_mark)
+            raise ContentError.one(
+                self.doc.file,
+                line,
+                col,
+                f"aliases expand to more than {MAX_NODES} values; "
+                "expected plain content (write the values out instead of nesting aliases)",
+            )
+        self.doc.values.setdefault(path, _place(node.start_mark))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if node.tag not in _PLAIN_TAGS:
+            line, col = _place(node.start_mark)
+            self.problems.append(
+                Problem(
+                    self.doc.file,
+                    line,
+                    col,
+                    f"the tag {node.tag!r} is not allowed; "
+                    "expected plain text, numbers, dates, true/false, lists and mappings",
+                )
+            )
+            return node.value
+        value = self._scalars.construct_object(node)
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        return value
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        if node.tag != "tag:yaml.org,2002:map":
+            line, col = _place(node.start_mark)
+            self.problems.append(
+                Problem(
+                    self.doc.file, line, col,
+                    f"the tag {node.tag!r} is not allowed; expected a plain mapping",
+                )
+            )
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                line, col = _place(key_node.start_mark)
+                self.problems.append(
+                    Problem(
+                        self.doc.file, line, col,
+                        "merge keys ('<<') are not allowed; expected each key written out",
+                    )
+                )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                line, col = _place(key_node.start_mark)
+                self.problems.append(
+                    Problem(self.doc.file, line, col, "a key must be plain text; expected a name")
+                )
+                continue
+            key = str(key_node.value)
+            if key in result:
+                line, col = _place(key_node.start_mark)
+                first = self.doc.keys[(*path, key)]
+                self.problems.append(
+                    Problem(
+                        self.doc.file, line, col,
+                        f"duplicate key {key!r} (first at line {first[0]}); "
+                        "expected each key once per mapping",
+                    )
+                )
+                continue
+            self.doc.keys[(*path, key)] = _place(key_node.start_mark)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+def _decode(raw: bytes, file: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise ContentError.one(
+            file, line, col,
+            f"byte 0x{raw[error.start]:02x} is not valid UTF-8; expected the file saved as UTF-8",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _tabs(text: str, file: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(
+                Problem(
+                    file, number, indent.index("\t") + 1,
+                    "a tab is used for indentation; expected spaces (YAML does not allow tabs)",
+                )
+            )
+    return problems
+
+
+def parse_yaml(text: str, file: str) -> Document:
+    """Parse one YAML text into a `Document`, or raise `ContentError` with every place found."""
+    problems = _tabs(text, file)
+    if problems:
+        raise ContentError(problems)
+    doc = Document(file, None)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = _place(mark) if mark else (1, 1)
+        what = (error.problem or "invalid YAML").strip()
+        context = f" {error.context.strip()}" if error.context else ""
+        raise ContentError.one(
+            file, line, col,
+            f"YAML syntax error: {what}{context}; expected well-formed YAML "
+            "(check indentation, colons and quotes)",
+        ) from None
+    except yaml.YAMLError as error:
+        raise ContentError.one(file, 1, 1, f"YAML error: {error}; expected well-formed YAML") from None
+    if node is None:
+        raise ContentError.one(
+            file, 1, 1, "the file is empty; expected a mapping of this file's fields"
+        )
+    builder = _Builder(doc)
+    doc.data = builder.build(node, ())
+    if builder.problems:
+        raise ContentError(builder.problems)
+    return doc
+
+
+def read_yaml(root: Path, relative: str) -> Document:
+    """Read `root/relative` as content YAML; the file is named by `relative` in every message."""
+    path = root / relative
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError.one(relative, 1, 1, "the file is missing; expected it in content/") from None
+    return parse_yaml(_decode(raw, relative), relative)
+
+
+def read_text(root: Path, relative: str) -> str:
+    """Read a Markdown body as UTF-8 text."""
+    path = root / relative
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError.one(relative, 1, 1, "the file is missing; expected a Markdown file") from None
+    text = _decode(raw, relative)
+    if not text.strip():
+        raise ContentError.one(relative, 1, 1, "the file is empty; expected Markdown text")
+    return text

@@ -1,0 +1,88 @@
+"""The MkDocs adapter: generated pages as in-memory files, nav from content, reload on YAML edits."""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+from .errors import ContentError
+from .model import Guide
+from .pipeline import Build, run
+
+log = logging.getLogger("mkdocs.plugins." + __name__)
+
+
+class GuideConfig(Config):
+    root = c.Type(str, default="")
+
+
+class GuidePlugin(BasePlugin[GuideConfig]):
+    """Adds the guide's generated pages to a MkDocs build."""
+
+    def __init__(self) -> None:
+        self.build: Build | None = None
+        self.files = Files([])
+
+    def _root(self, config: Any) -> Path:
+        base = Path(config.config_file_path).parent
+        return base / self.config.root if self.config.root else base
+
+    def on_config(self, config: Any) -> Any:
+        try:
+            self.build = run(self._root(config))
+        except ContentError as error:
+            raise PluginError(f"content/ has problems:\n{error}") from None
+        guide = self.build.guide
+        config.site_name = html.escape(guide.site.name)
+        config.site_description = guide.site.description
+        config.site_author = guide.site.author
+        config.copyright = html.escape(guide.site.copyright)
+        config.nav = _nav(guide)
+        return config
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        assert self.build is not None
+        kept = Files([f for f in files if not f.src_uri.endswith(".md")])
+        for path, text in self.build.pages.items():
+            kept.append(File.generated(config, path, content=text))
+        self.files = kept
+        return kept
+
+    def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+        assert self.build is not None
+        if page.meta.get("hdt_tool"):
+            paths = {p.id: p.path for p in self.build.guide.pages.pages}
+
+            def url_for(page_id: str) -> str:
+                return get_relative_url(self.files.get_file_from_path(paths[page_id]).url, page.url)
+
+            context["hdt_data"] = self.build.widget(url_for)
+        return context
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        server.watch(str(self._root(config) / "content"))
+        return server
+
+
+def _nav(guide: Guide) -> list[Any]:
+    nav: list[Any] = []
+    sections: dict[str, list[Any]] = {}
+    for page in guide.pages.pages:
+        entry = {html.escape(page.nav): page.path}
+        if page.section:
+            if page.section not in sections:
+                sections[page.section] = []
+                nav.append({html.escape(page.section): sections[page.section]})
+            sections[page.section].append(entry)
+        else:
+            nav.append(entry)
+    return nav

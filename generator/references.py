@@ -1,0 +1,221 @@
+"""Cross-reference checks: ids unique, every reference resolves, ranges possible, links real."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .errors import Problem
+from .load import Document
+from .model import LINK, Guide
+
+SITE_LABELS = {
+    "sources", "reviewed", "skip-to-tool", "favours", "cost-note", "on-this-page", "takeaway",
+    "start-here",
+}
+DECISION_LABELS = {
+    "tool-heading", "tool-intro", "submit", "reset", "result-heading", "why", "change",
+    "no-change", "cost-heading", "cost-option", "cost-range", "cost-times", "next", "share",
+    "copy", "copied", "stale", "incomplete", "flip", "noscript", "worksheet-heading",
+    "table-heading", "table-intro", "points", "total", "outcome", "rule-applied",
+    "framework-heading", "extra-heading", "score", "threshold-rule", "rule-line", "condition",
+    "or", "and", "invariants-heading", "rules-heading", "question", "answer", "changelog-heading",
+    "combinations",
+}
+
+
+def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
+    known = list(known)
+    close = difflib.get_close_matches(value, known, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown {kind} {value!r}{hint}; expected one of: {', '.join(known)}"
+
+
+class _Checker:
+    def __init__(self, guide: Guide) -> None:
+        self.guide = guide
+        self.problems: list[Problem] = []
+
+    def at(self, doc: str, path: tuple[Any, ...], message: str, *, key: bool = False) -> None:
+        self.problems.append(self.guide.docs[doc].problem(path, message, key=key))
+
+    def unique(self, doc: str, base: tuple[Any, ...], items: list[Any], what: str) -> None:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if item.id in seen:
+                line = self.guide.docs[doc].where((*base, seen[item.id], "id"))[0]
+                self.at(
+                    doc, (*base, index, "id"),
+                    f"duplicate {what} id {item.id!r} (first at line {line}); expected each id once",
+                )
+            else:
+                seen[item.id] = index
+
+    def ref(self, doc: str, path: tuple[Any, ...], kind: str, value: str, known: Iterable[str]) -> bool:
+        known = list(known)
+        if value not in known:
+            self.at(doc, path, _unknown(kind, value, known))
+            return False
+        return True
+
+    def answers(self, doc: str, path: tuple[Any, ...], answers: dict[str, Any], *, complete: bool) -> None:
+        questions = {q.id: q for q in self.guide.decision.questions}
+        for question_id, value in answers.items():
+            values = value if isinstance(value, list) else [value]
+            if not self.ref(doc, (*path, question_id), "question", question_id, questions):
+                continue
+            choices = [c.id for c in questions[question_id].options]
+            for index, option in enumerate(values):
+                where = (*path, question_id, index) if isinstance(value, list) else (*path, question_id)
+                self.ref(doc, where, f"option for {question_id!r}", option, choices)
+        if complete:
+            missing = [q for q in questions if q not in answers]
+            if missing:
+                self.at(
+                    doc, path,
+                    f"answers miss {', '.join(map(repr, missing))}; expected an answer to every question",
+                )
+
+
+def check_references(guide: Guide) -> list[Problem]:
+    """Every problem that needs more than one field to see."""
+    c = _Checker(guide)
+    pages = [p.id for p in guide.pages.pages]
+    sources = [s.id for s in guide.sources.sources]
+    options = [o.id for o in guide.comparison.options]
+    outcomes = [o.id for o in guide.decision.outcomes]
+    d = guide.decision
+
+    c.unique("pages", ("pages",), guide.pages.pages, "page")
+    c.unique("sources", ("sources",), guide.sources.sources, "source")
+    c.unique("comparison", ("options",), guide.comparison.options, "option")
+    c.unique("comparison", ("attributes",), guide.comparison.attributes, "attribute")
+    c.unique("scenarios", ("scenarios",), guide.scenarios.scenarios, "scenario")
+    c.unique("decision", ("questions",), d.questions, "question")
+    c.unique("decision", ("outcomes",), d.outcomes, "outcome")
+    c.unique("decision", ("rules",), d.rules, "rule")
+    c.unique("experts", ("experts",), guide.experts.experts, "expert")
+    for qi, question in enumerate(d.questions):
+        c.unique("decision", ("questions", qi, "options"), question.options, "option")
+
+    # pages
+    paths: dict[str, int] = {}
+    for index, page in enumerate(guide.pages.pages):
+        if page.path in paths:
+            c.at("pages", ("pages", index, "path"), f"duplicate page path {page.path!r}; expected each path once")
+        paths.setdefault(page.path, index)
+        if page.kind == "prose" and not page.body:
+            c.at("pages", ("pages", index), "a prose page needs a 'body' Markdown file; expected body: pages/NAME.md")
+        for si, source in enumerate(page.sources):
+            c.ref("pages", ("pages", index, "sources", si), "source", source, sources)
+    if "index.md" not in paths:
+        c.at("pages", ("pages",), "no page has path 'index.md'; expected a home page at index.md")
+    for kind in ("home", "tool", "method", "comparison", "scenarios"):
+        if not any(p.kind == kind for p in guide.pages.pages):
+            c.at("pages", ("pages",), f"no page of kind {kind!r}; expected exactly one")
+    for ci, card in enumerate(guide.site.home.cards):
+        c.ref("site", ("home", "cards", ci, "page"), "page", card.page, pages)
+    for label in sorted(SITE_LABELS - set(guide.site.labels)):
+        c.at("site", ("labels",), f"missing label {label!r}; expected it under labels")
+    for label in sorted(DECISION_LABELS - set(d.labels)):
+        c.at("decision", ("labels",), f"missing label {label!r}; expected it under labels")
+
+    # comparison
+    for oi, option in enumerate(guide.comparison.options):
+        if option.price.min > option.price.max:
+            c.at(
+                "comparison", ("options", oi, "price", "min"),
+                f"price min {option.price.min} is above max {option.price.max}; expected min <= max",
+            )
+        c.ref("comparison", ("options", oi, "source"), "source", option.source, sources)
+    for ai, attribute in enumerate(guide.comparison.attributes):
+        base = ("attributes", ai)
+        c.ref("comparison", (*base, "source"), "source", attribute.source, sources)
+        if attribute.favours != "both":
+            c.ref("comparison", (*base, "favours"), "option", attribute.favours, [*options, "both"])
+        for key in attribute.values:
+            c.ref("comparison", (*base, "values", key), "option", key, options)
+        if attribute.kind == "text":
+            missing = [o for o in options if o not in attribute.values]
+            if missing:
+                c.at(
+                    "comparison", (*base,),
+                    f"attribute {attribute.id!r} has no value for {', '.join(map(repr, missing))}; "
+                    "expected a value for every option",
+                )
+
+    # decision
+    for field in ("positive", "negative"):
+        c.ref("decision", (field,), "outcome", getattr(d, field), outcomes)
+        c.ref("decision", (field,), "comparison option", getattr(d, field), options)
+    for ri, rule in enumerate(d.rules):
+        c.answers("decision", ("rules", ri, "when"), rule.when, complete=False)
+        c.ref("decision", ("rules", ri, "change"), "outcome", rule.change, outcomes)
+        c.ref("decision", ("rules", ri, "to"), "outcome", rule.to, outcomes)
+    for ii, invariant in enumerate(d.invariants):
+        c.ref("decision", ("invariants", ii, "question"), "question", invariant.question, [q.id for q in d.questions])
+        c.ref("decision", ("invariants", ii, "never_towards"), "outcome", invariant.never_towards, outcomes)
+    for oi, outcome in enumerate(d.outcomes):
+        for pi, part in enumerate(outcome.cost_parts):
+            c.ref("decision", ("outcomes", oi, "cost_parts", pi), "comparison option", part, options)
+        for ni, step in enumerate(outcome.next_steps):
+            c.ref("decision", ("outcomes", oi, "next_steps", ni, "page"), "page", step.page, pages)
+    questions = {q.id: q for q in d.questions}
+    if c.ref("decision", ("cost", "horizon"), "question", d.cost.horizon, questions):
+        q = questions[d.cost.horizon]
+        qi = d.questions.index(q)
+        for oi, choice in enumerate(q.options):
+            if choice.months is None:
+                c.at(
+                    "decision", ("questions", qi, "options", oi),
+                    f"option {choice.id!r} of the cost horizon needs 'months'; expected a whole number",
+                )
+    for key in d.cost.redo_every_months:
+        c.ref("decision", ("cost", "redo_every_months", key), "comparison option", key, options)
+    for option in options:
+        if option not in d.cost.redo_every_months:
+            c.at("decision", ("cost", "redo_every_months"), f"no redo interval for {option!r}; expected one per option")
+
+    # scenarios and experts
+    for gi, group in enumerate(guide.scenarios.groups):
+        c.ref("scenarios", ("groups", gi, "outcome"), "outcome", group.outcome, outcomes)
+    for si, scenario in enumerate(guide.scenarios.scenarios):
+        base = ("scenarios", si)
+        c.ref("scenarios", (*base, "outcome"), "outcome", scenario.outcome, outcomes)
+        c.ref("scenarios", (*base, "source"), "source", scenario.source, sources)
+        c.answers("scenarios", (*base, "answers"), scenario.answers, complete=True)
+    for ei, expert in enumerate(guide.experts.experts):
+        c.ref("experts", ("experts", ei, "source"), "source", expert.source, sources)
+
+    _check_links(c, pages)
+    return c.problems
+
+
+def _strings(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*path, index))
+
+
+def _check_links(c: _Checker, pages: list[str]) -> None:
+    for name, doc in c.guide.docs.items():
+        for path, text in _strings(doc.data):
+            for match in LINK.finditer(text):
+                if match.group(1) not in pages:
+                    c.at(name, path, _unknown("page in link", match.group(1), pages))
+    for body, text in c.guide.bodies.items():
+        for match in LINK.finditer(text):
+            if match.group(1) not in pages:
+                before = text[: match.start(1)]
+                line = before.count("\n") + 1
+                col = len(before) - (before.rfind("\n") + 1) + 1
+                c.problems.append(Problem(f"content/{body}", line, col, _unknown("page in link", match.group(1), pages)))
+
+
+__all__ = ["check_references", "Document"]

@@ -1,0 +1,165 @@
+"""Render the validated guide into Markdown pages: pure, deterministic, {path: text}."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .decide import Engine
+from .model import LINK, Guide, Page, Price
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _body(text: str) -> Markup:
+    """Editors' Markdown, with raw HTML shown as text rather than run."""
+    return Markup(text.replace("<", "&lt;"))
+
+
+def _cell(text: str) -> Markup:
+    return Markup(str(escape(text)).replace("|", "&#124;").replace("\n", " "))
+
+
+def _meta(text: str) -> Markup:
+    """A front-matter string: HTML-escaped (the theme prints it raw), then quoted as JSON."""
+    return Markup(json.dumps(str(escape(text)), ensure_ascii=False))
+
+
+def _signed(number: int) -> str:
+    return f"+{number}" if number > 0 else ("−" + str(-number) if number < 0 else "0")
+
+
+def _fill(template: str, **values: object) -> Markup:
+    """Put values into a label's {placeholders}, escaping both (already-safe Markup is kept)."""
+    return Markup(
+        re.sub(
+            r"\{(\w+)\}",
+            lambda m: str(escape(values[m.group(1)])) if m.group(1) in values else m.group(0),
+            str(escape(template)),
+        )
+    )
+
+
+def money(price: Price | tuple[int, int, bool], currency: str) -> str:
+    low, high, open_ended = (
+        (price.min, price.max, price.open_ended) if isinstance(price, Price) else price
+    )
+    return f"{currency}{low:,}–{currency}{high:,}{'+' if open_ended else ''}"
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(body=_body, cell=_cell, signed=_signed, fill=_fill, meta=_meta)
+    return env
+
+
+def relative_link(source: str, target: str) -> str:
+    """The relative Markdown link from page file `source` to page file `target`."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def _resolve_links(text: str, page: Page, paths: dict[str, str]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        target = relative_link(page.path, paths[match.group(1)])
+        return f"]({target}{match.group(2) or ''}{match.group(3) or ''})"
+
+    return LINK.sub(replace, text)
+
+
+def tool_query(answers: dict[str, str]) -> str:
+    return "?" + "&".join(f"{q}={a}" for q, a in answers.items())
+
+
+def render_pages(guide: Guide) -> dict[str, str]:
+    """Every page of the site as Markdown, keyed by its path under the site root."""
+    env = environment()
+    engine = Engine.of(guide)
+    paths = {p.id: p.path for p in guide.pages.pages}
+    context = {
+        "guide": guide,
+        "site": guide.site,
+        "labels": guide.site.labels,
+        "d": guide.decision,
+        "dl": guide.decision.labels,
+        "engine": engine,
+        "money": lambda price: money(price, guide.site.currency),
+        "pages": {p.id: p for p in guide.pages.pages},
+        "sources": {s.id: s for s in guide.sources.sources},
+        "options": {o.id: o for o in guide.comparison.options},
+        "outcomes": {o.id: o for o in guide.decision.outcomes},
+        "tool_query": tool_query,
+        "option_labels": lambda q, ids: [engine.choices[q][i].label for i in ids],
+    }
+    result: dict[str, str] = {}
+    for page in guide.pages.pages:
+        template = env.get_template(f"{page.kind}.md.j2")
+        text = template.render(context, page=page, body=guide.bodies.get(page.body or ""))
+        result[page.path] = _resolve_links(text, page, paths)
+    return dict(sorted(result.items()))
+
+
+def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> dict[str, object]:
+    """The decision model as data for the client-side tool; `url_for` maps a page id to a link."""
+    tool = next(p for p in guide.pages.pages if p.kind == "tool")
+    paths = {p.id: p.path for p in guide.pages.pages}
+    link = url_for or (lambda page_id: relative_link(tool.path, paths[page_id]))
+    d = guide.decision
+    return {
+        "positive": d.positive,
+        "negative": d.negative,
+        "threshold": d.threshold,
+        "questions": [
+            {
+                "id": q.id,
+                "short": q.short,
+                "options": [
+                    {"id": c.id, "label": c.label, "weight": c.weight, "reason": c.reason or "",
+                     **({"months": c.months} if c.months else {})}
+                    for c in q.options
+                ],
+            }
+            for q in d.questions
+        ],
+        "rules": [
+            {"id": r.id, "when": r.when, "change": r.change, "to": r.to, "reason": r.reason}
+            for r in d.rules
+        ],
+        "outcomes": [
+            {
+                "id": o.id,
+                "label": o.label,
+                "summary": o.summary,
+                "parts": o.cost_parts,
+                "next": [{"text": s.text, "href": link(s.page)} for s in o.next_steps],
+            }
+            for o in d.outcomes
+        ],
+        "cost": {"horizon": d.cost.horizon, "redo": d.cost.redo_every_months, "note": d.cost.note},
+        "prices": {
+            o.id: {"min": o.price.min, "max": o.price.max, "open": o.price.open_ended, "label": o.short}
+            for o in guide.comparison.options
+        },
+        "currency": guide.site.currency,
+        "labels": d.labels,
+    }
+
+
+def widget_json(data: dict[str, object]) -> str:
+    """JSON safe to place inside a <script type="application/json"> element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
