@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what the project needs on a fresh Debian machine: Python packages and, for the browser
+# tests (`--tests`), Debian's Chromium. Safe to run again; it skips what is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_tests=false
+[ "${1:-}" = "--tests" ] && want_tests=true
+
+if $want_tests && ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM_PATH:-}" ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+python3 -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v -E "^(WARNING|DEPRECATION)" || true
+python3 -c "import generator, mkdocs, material" # fail loudly if the install did not work
