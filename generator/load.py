@@ -78,33 +78,26 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self._refuse(node, "a plain list")
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         if node.tag not in _PLAIN_TAGS:
-            line, col = _place(node.start_mark)
-            self.problems.append(
-                Problem(
-                    self.doc.file,
-                    line,
-                    col,
-                    f"the tag {node.tag!r} is not allowed; "
-                    "expected plain text, numbers, dates, true/false, lists and mappings",
-                )
-            )
+            self._refuse(node, "plain text, numbers, dates, true/false, lists and mappings")
             return node.value
         value = self._scalars.construct_object(node)
         if isinstance(value, dt.datetime):
             value = value.date()
         return value
 
+    def _refuse(self, node: yaml.Node, expected: str) -> None:
+        line, col = _place(node.start_mark)
+        self.problems.append(
+            Problem(self.doc.file, line, col, f"the tag {node.tag!r} is not allowed; expected {expected}")
+        )
+
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         if node.tag != "tag:yaml.org,2002:map":
-            line, col = _place(node.start_mark)
-            self.problems.append(
-                Problem(
-                    self.doc.file, line, col,
-                    f"the tag {node.tag!r} is not allowed; expected a plain mapping",
-                )
-            )
+            self._refuse(node, "a plain mapping")
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":

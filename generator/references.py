@@ -11,7 +11,7 @@ from .load import Document
 from .model import LINK, Guide
 
 SITE_LABELS = {
-    "sources", "reviewed", "skip-to-tool", "favours", "cost-note", "on-this-page", "takeaway",
+    "sources", "source", "reviewed", "skip-to-tool", "favours", "cost-note", "on-this-page", "takeaway",
     "start-here",
 }
 DECISION_LABELS = {

@@ -81,8 +81,9 @@ def _resolve_links(text: str, page: Page, paths: dict[str, str]) -> str:
     return LINK.sub(replace, text)
 
 
-def tool_query(answers: dict[str, str]) -> str:
-    return "?" + "&".join(f"{q}={a}" for q, a in answers.items())
+def tool_query(answers: dict[str, str]) -> Markup:
+    """The tool's address query for a set of answers (ids are validated: letters, digits, hyphens)."""
+    return Markup("?" + "&".join(f"{escape(q)}={escape(a)}" for q, a in answers.items()))
 
 
 def render_pages(guide: Guide) -> dict[str, str]:
