@@ -395,7 +395,7 @@ def _validate(doc: Document, model: type[Record]) -> tuple[Record | None, list[P
         return None, problems
 
 
-LINK = re.compile(r"\]\(page:([^)#?\s]*)(\?[^)#\s]*)?(#[^)\s]*)?\)")
+LINK = re.compile(r"\]\(page:([^)#?\s]*)(\?[^)#\s]*)?(#[^)\s]*)?(\s+\"[^\"]*\")?\)")
 
 
 def load_guide(root: Path) -> Guide:

@@ -76,7 +76,7 @@ def relative_link(source: str, target: str) -> str:
 def _resolve_links(text: str, page: Page, paths: dict[str, str]) -> str:
     def replace(match: re.Match[str]) -> str:
         target = relative_link(page.path, paths[match.group(1)])
-        return f"]({target}{match.group(2) or ''}{match.group(3) or ''})"
+        return f"]({target}{match.group(2) or ''}{match.group(3) or ''}{match.group(4) or ''})"
 
     return LINK.sub(replace, text)
 
