@@ -388,8 +388,18 @@ def _validate(doc: Document, model: type[Record]) -> tuple[Record | None, list[P
     try:
         return model.model_validate(doc.data), []
     except ValidationError as failure:
+        errors = failure.errors()
+        # a misspelt key also makes its intended field "missing": report only the misspelling
+        typos = {
+            (*error["loc"][:-1], close)
+            for error in errors
+            if error["type"] == "extra_forbidden"
+            for close in difflib.get_close_matches(str(error["loc"][-1]), _expected(model, error["loc"]), n=1)
+        }
         problems = []
-        for error in failure.errors():
+        for error in errors:
+            if error["type"] == "missing" and tuple(error["loc"]) in typos:
+                continue
             message, at_key = _describe(error, model)
             problems.append(doc.problem(tuple(error["loc"]), message, key=at_key))
         return None, problems
