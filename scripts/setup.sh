@@ -13,5 +13,7 @@ if $want_tests && ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM_PATH
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-python3 -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v -E "^(WARNING|DEPRECATION)" || true
+extra=""
+$want_tests && extra="[test]"
+python3 -m pip install -q --disable-pip-version-check -e ".$extra" 2>&1 | grep -v -E "^(WARNING|DEPRECATION)" || true
 python3 -c "import generator, mkdocs, material" # fail loudly if the install did not work
