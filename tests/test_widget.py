@@ -334,3 +334,25 @@ def test_the_widget_fits_its_size_budget() -> None:
     size = sum(len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in ("decision-tool.js", "decision-tool.css"))
     print(f"widget JS + CSS gzipped: {size} bytes")
     assert size <= 8192
+
+
+@pytest.mark.parametrize("width", [320, 640])  # 640 CSS px is a 1280 px window at 200 % zoom
+def test_the_result_fits_a_narrow_screen(browser: Any, site_url: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + TOOL + query(dict(GUIDE.scenarios.scenarios[0].answers)))
+    expect(page.locator("#hdt-result .hdt-costs")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+def test_printing_keeps_the_answers_result_and_costs_but_not_the_controls(tool: Page) -> None:
+    answers = next(ENGINE.combinations())
+    answer(tool, answers)
+    tool.emulate_media(media="print")
+    expect(tool.locator("#hdt-result .hdt-costs")).to_be_visible()
+    expect(tool.locator(".hdt-actions")).to_be_hidden()
+    expect(tool.get_by_role("button", name=LABELS["copy"])).to_be_hidden()
+    expect(tool.locator("#hdt-form input[type=radio]").first).to_be_hidden()
+    chosen = ENGINE.choices[QUESTIONS[0].id][answers[QUESTIONS[0].id]].label
+    expect(tool.locator(f"#hdt-q-{QUESTIONS[0].id} .hdt-option:visible")).to_have_text(chosen)
