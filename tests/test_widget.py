@@ -242,6 +242,14 @@ def test_a_tampered_link_shows_a_notice_and_a_clean_form(page: Page, site_url: s
     assert watch.errors == []
 
 
+def test_a_search_highlight_parameter_is_not_taken_for_a_stale_answer(page: Page, site_url: str) -> None:
+    answers = dict(GUIDE.scenarios.scenarios[0].answers)
+    page.goto(site_url + TOOL + query({"h": "headshot", **answers}))  # Material's search adds ?h=
+    expect(page.locator("#hdt-notice")).to_be_hidden()
+    assert checked(page) == answers
+    expect(page.locator("#hdt-result")).to_be_visible()
+
+
 def same_host_sitemap(page: Page, site_url: str) -> None:
     """Material only navigates instantly to URLs in sitemap.xml, matched on scheme and host but not port;
     rewrite the sitemap's `site_url` to the test server's, as it is on the real host."""
@@ -277,6 +285,16 @@ def test_instant_navigation_away_and_back_keeps_one_working_tool(page: Page, sit
     tool.go_back()
     expect(tool.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[scenario.outcome])
     assert watch.errors == []
+
+
+def test_the_copy_button_copies_the_link(browser: Any, site_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + TOOL + query(next(ENGINE.combinations())))
+    page.get_by_role("button", name=LABELS["copy"]).click()
+    expect(page.locator(".hdt-copied")).to_have_text(LABELS["copied"])
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
+    context.close()
 
 
 def test_copying_the_link_degrades_without_a_clipboard(browser: Any, site_url: str) -> None:
