@@ -170,6 +170,13 @@ def test_an_incomplete_submit_names_what_is_open_and_focuses_it(tool: Page) -> N
     expect(tool.locator("#hdt-missing")).to_have_text(fill(LABELS["incomplete"], missing=missing))
     assert tool.evaluate("document.activeElement.closest('fieldset').id") == f"hdt-q-{QUESTIONS[2].id}"
     expect(tool.locator("#hdt-result")).to_be_hidden()
+    flagged = tool.get_by_role("group").filter(has_text=LABELS["unanswered"])
+    expect(flagged).to_have_count(len(QUESTIONS) - 2)
+    expect(tool.get_by_role("group", name=LABELS["unanswered"]).first).to_have_id(f"hdt-q-{QUESTIONS[2].id}")
+    answer(tool, {QUESTIONS[2].id: QUESTIONS[2].options[0].id})
+    expect(flagged).to_have_count(len(QUESTIONS) - 3)
+    expect(tool.locator("#hdt-missing")).to_have_text(fill(LABELS["incomplete"], missing=", ".join(
+        q.short for q in QUESTIONS[3:])))
 
 
 def test_the_result_is_announced(tool: Page) -> None:

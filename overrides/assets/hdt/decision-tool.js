@@ -178,12 +178,22 @@
       return r;
     }
 
+    function flag(todo) { // after an incomplete submit, each open question says so in its legend
+      data.questions.forEach(function (q) {
+        var legend = form.querySelector("#hdt-q-" + q.id + " legend"), f = legend.querySelector(".hdt-flag");
+        var want = !missing.hidden && todo.indexOf(q) >= 0;
+        if (want && !f) legend.append(el("span", { class: "hdt-flag" }, [" ", el("strong", {}, [L.unanswered])]));
+        if (!want && f) f.remove();
+      });
+    }
+
     function render(a) {
       var todo = open(a), r;
       if (!missing.hidden) {
         missing.hidden = !todo.length;
         missing.textContent = fill(L.incomplete, { missing: todo.map(function (q) { return q.short; }).join(", ") });
       }
+      flag(todo);
       if (todo.length) { result.hidden = true; result.replaceChildren(); shown = null; return; }
       r = card(a);
       result.hidden = false;
