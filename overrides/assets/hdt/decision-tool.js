@@ -9,7 +9,9 @@
   function find(list, id) { return list.filter(function (x) { return x.id === id; })[0]; }
 
   function fill(text, values) {
-    return text.replace(/\{([\w-]+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+    return text.replace(/\{([\w-]+)\}/g, function (all, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : all;
+    });
   }
 
   function option(data, q, a) { return find(find(data.questions, q).options, a); }
@@ -48,7 +50,9 @@
       .map(function (q) { return { question: q.id, option: answers[q.id], o: option(data, q.id, answers[q.id]) }; })
       .filter(function (x) { return x.o.weight * sign > 0; })
       .sort(function (a, b) { return Math.abs(b.o.weight) - Math.abs(a.o.weight); }) // stable
-      .map(function (x) { return { question: x.question, option: x.option, weight: x.o.weight, text: x.o.reason, rule: null }; });
+      .map(function (x) {
+        return { question: x.question, option: x.option, weight: x.o.weight, text: x.o.reason, rule: null };
+      });
     if (r.rule) reasons.unshift({ question: null, option: null, weight: 0, text: r.rule.reason, rule: r.rule.id });
     data.questions.forEach(function (q) {
       q.options.forEach(function (o) {
@@ -127,17 +131,19 @@
         var o = find(data.outcomes, c.outcome), mine = c.outcome === r.outcome;
         var parts = c.parts.map(function (p) {
           var price = data.prices[p.option];
-          return price.label + " " + fill(L["cost-times"], { times: p.times, range: money(data, price.min, price.max, price.open) });
+          var range = money(data, price.min, price.max, price.open);
+          return price.label + " " + fill(L["cost-times"], { times: p.times, range: range });
         }).join(" + ");
         return el("tr", mine ? { class: "hdt-mine" } : {}, [
-          el("th", { scope: "row" }, [o.label, mine ? " " : null, mine ? el("span", { class: "hdt-badge" }, [L.recommended]) : null]),
+          el("th", { scope: "row" }, [o.label].concat(mine ? [" ", el("span", { class: "hdt-badge" }, [L.recommended])] : [])),
           el("td", {}, [el("strong", {}, [money(data, c.low, c.high, c.open)]), el("small", {}, [parts])])
         ]);
       });
-      return el("div", { class: "hdt-scroll" }, [el("table", { class: "hdt-costs", "aria-labelledby": "hdt-cost-heading" }, [
-        el("thead", {}, [el("tr", {}, [el("th", { scope: "col" }, [L["cost-option"]]), el("th", { scope: "col" }, [L["cost-range"]])])]),
-        el("tbody", {}, rows)
-      ])]);
+      var head = el("tr", {}, [el("th", { scope: "col" }, [L["cost-option"]]), el("th", { scope: "col" }, [L["cost-range"]])]);
+      var table = el("table", { class: "hdt-costs", "aria-labelledby": "hdt-cost-heading" }, [
+        el("thead", {}, [head]), el("tbody", {}, rows)
+      ]);
+      return el("div", { class: "hdt-scroll" }, [table]);
     }
 
     function share() {
@@ -151,8 +157,9 @@
       }
       button.addEventListener("click", function () {
         status.textContent = "";
-        if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(input.value).then(done, fallback);
-        else fallback();
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(input.value).then(done, fallback);
+        } else fallback();
       });
       return el("p", { class: "hdt-share" }, [el("label", { for: "hdt-share" }, [L.share]), input, button, status]);
     }
@@ -161,7 +168,8 @@
       var r = evaluate(data, a), o = find(data.outcomes, r.outcome), sub;
       var flips = r.flips.map(function (f) {
         var q = find(data.questions, f.question);
-        return el("li", {}, [fill(L.flip, { question: q.short, option: find(q.options, f.option).label, outcome: label(f.outcome) })]);
+        var option = find(q.options, f.option).label;
+        return el("li", {}, [fill(L.flip, { question: q.short, option: option, outcome: label(f.outcome) })]);
       });
       sub = [
         el("h2", { id: "hdt-result-heading", tabindex: "-1" }, [L["result-heading"]]),
@@ -170,8 +178,11 @@
       ].concat(
         section(L.why, [el("ol", {}, r.reasons.map(function (x) { return el("li", {}, [x.text]); }))]),
         section(L.change, [flips.length ? el("ul", {}, flips) : el("p", {}, [L["no-change"]])]),
-        [el("h3", { id: "hdt-cost-heading" }, [L["cost-heading"]]), costs(r), el("p", { class: "hdt-note" }, [data.cost.note])],
-        section(L.next, [el("ul", {}, o.next.map(function (n) { return el("li", {}, [el("a", { href: n.href }, [n.text])]); }))]),
+        [el("h3", { id: "hdt-cost-heading" }, [L["cost-heading"]]), costs(r)],
+        [el("p", { class: "hdt-note" }, [data.cost.note])],
+        section(L.next, [el("ul", {}, o.next.map(function (n) {
+          return el("li", {}, [el("a", { href: n.href }, [n.text])]);
+        }))]),
         [share()]
       );
       result.replaceChildren.apply(result, sub);
