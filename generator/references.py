@@ -21,7 +21,7 @@ DECISION_LABELS = {
     "table-heading", "table-intro", "points", "total", "outcome", "rule-applied",
     "framework-heading", "extra-heading", "score", "threshold-rule", "rule-line", "condition",
     "or", "and", "invariants-heading", "rules-heading", "question", "answer", "changelog-heading",
-    "combinations",
+    "combinations", "recommended", "unanswered",
 }
 
 
