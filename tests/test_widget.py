@@ -209,6 +209,7 @@ def test_every_scenario_link_opens_the_tool_with_its_outcome(page: Page, site_ur
         page.goto(href)
         assert checked(page) == answers
         expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[scenario.outcome])
+        expect(page.locator("#hdt-result-heading")).to_be_in_viewport()
 
 
 def test_back_and_forward_step_through_the_answers(tool: Page) -> None:

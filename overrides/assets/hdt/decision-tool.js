@@ -253,6 +253,7 @@
     this.root = root;
     this.sync = sync;
     sync();
+    if (location.hash === "#" + result.id && !result.hidden) result.scrollIntoView();
   }
 
   function init() {
