@@ -90,5 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error, file=sys.stderr)
         count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} in content/; nothing was built", file=sys.stderr)
+        summary = f"{count} problem{'s' if count != 1 else ''} in content/"
+        if args.command == "build":
+            summary += "; nothing was built; site/ is unchanged"
+        print(summary, file=sys.stderr)
         return 1
