@@ -231,8 +231,17 @@ def parse_yaml(text: str, file: str) -> Document:
         mark = error.problem_mark or error.context_mark
         line, col = _place(mark) if mark else (1, 1)
         raise ContentError.one(file, line, col, f"YAML syntax error: {_syntax(error)}") from None
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        raise ContentError.one(
+            file, line, col,
+            f"the control character U+{error.character:04X} is not allowed; expected printable text "
+            "(delete the invisible character here)",
+        ) from None
     except yaml.YAMLError as error:
-        raise ContentError.one(file, 1, 1, f"YAML error: {error}; expected well-formed YAML") from None
+        first = str(error).splitlines()[0] if str(error) else "invalid YAML"
+        raise ContentError.one(file, 1, 1, f"YAML error: {first}; expected well-formed YAML") from None
     except RecursionError:
         raise ContentError.one(file, 1, 1, "the YAML is nested too deeply; expected plain content") from None
     if node is None:

@@ -86,6 +86,9 @@ CASES = [
          ("content/comparison.yaml:{L}:5: merge keys ('<<') are not allowed; expected each key written out",)),
     Case("non-utf8-byte", "site.yaml", "No tracking", "No tr\xe4cking".encode("latin-1"),
          ("content/site.yaml:{L}:80: byte 0xe4 is not valid UTF-8; expected the file saved as UTF-8",)),
+    Case("control-character", "site.yaml", "No tracking", "No\x07tracking",
+         ("content/site.yaml:{L}:77: the control character U+0007 is not allowed; expected printable text "
+          "(delete the invisible character here)",)),
     Case("empty-file", "experts.yaml", None, "",
          ("content/experts.yaml:1:1: the file is empty; expected a mapping of this file's fields",)),
     Case("comments-only-file", "experts.yaml", None, "# yaml-language-server: $schema=schemas/experts.schema.json\n",
