@@ -44,8 +44,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError(f"content/ has problems:\n{error}") from None
         guide = self.build.guide
         config.site_name = html.escape(guide.site.name)
-        config.site_description = guide.site.description
-        config.site_author = guide.site.author
+        # the theme prints these raw, some inside attributes: escape quotes too
+        config.site_description = html.escape(guide.site.description)
+        config.site_author = html.escape(guide.site.author)
         config.copyright = html.escape(guide.site.copyright)
         config.nav = _nav(guide)
         return config
