@@ -57,7 +57,10 @@ FIELDS = {
     ("Scenario", "outcome"): "The outcome id the tool must give for these answers; the build checks it.",
     ("Choice", "short"): "A short label used in tables and in the tool's summary.",
     ("Choice", "weight"): "Points towards the positive outcome (negative: towards the other), -10 to 10.",
-    ("Choice", "reason"): "What the reader is told when this answer drives the result (needed if weight is not 0).",
+    (
+        "Choice",
+        "reason",
+    ): "What the reader is told when this answer drives the result (needed if weight is not 0).",
     ("Choice", "months"): "For the cost horizon question: how long the photo is used, in months.",
     ("Question", "step"): "The step number in the framework, for the core questions.",
     ("DecisionFile", "threshold"): "At or above this total the positive outcome is recommended.",

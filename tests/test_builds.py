@@ -56,7 +56,11 @@ def _leftovers(project: Path) -> list[str]:
 
 def test_broken_yaml_leaves_the_previous_site_identical(project: Path) -> None:
     before = tree(project / "site")
-    _edit(project / "content/comparison.yaml", "    short: AI generator\n", "    short: AI generator\n    short: x\n")
+    _edit(
+        project / "content/comparison.yaml",
+        "    short: AI generator\n",
+        "    short: AI generator\n    short: x\n",
+    )
     with pytest.raises(ContentError, match=r"content/comparison\.yaml:\d+:5: duplicate key 'short'"):
         build_site(project)
     assert tree(project / "site") == before and not _leftovers(project)

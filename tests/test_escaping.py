@@ -15,13 +15,31 @@ from generator.model import FILES
 from generator.site import build_site
 
 PAYLOAD = (
-    "<script>alert(1)</script><img src=x onerror=\"alert(2)\"> \" onmouseover=\"alert(3)\" "
+    '<script>alert(1)</script><img src=x onerror="alert(2)"> " onmouseover="alert(3)" '
     "' onfocus='alert(4)' & &amp; <i class=hdt-pwn>x</i> {% raw %}"
 )
 # keys whose values are ids, paths, addresses or fixed words, not free text
 NOT_TEXT = {
-    "id", "page", "source", "sources", "outcome", "favours", "change", "to", "question", "never_towards",
-    "positive", "negative", "horizon", "cost_parts", "when", "answers", "path", "body", "url", "language",
+    "id",
+    "page",
+    "source",
+    "sources",
+    "outcome",
+    "favours",
+    "change",
+    "to",
+    "question",
+    "never_towards",
+    "positive",
+    "negative",
+    "horizon",
+    "cost_parts",
+    "when",
+    "answers",
+    "path",
+    "body",
+    "url",
+    "language",
 }
 FIXED_KINDS = {"home", "prose", "comparison", "scenarios", "tool", "experts", "method", "text", "price"}
 

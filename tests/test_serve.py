@@ -61,10 +61,16 @@ def server(tmp_path: Path) -> Iterator[Server]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-strict"],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     served = Server(f"http://127.0.0.1:{port}/", process)
-    reader = threading.Thread(target=lambda: served.log.extend(iter(process.stdout.readline, "")), daemon=True)
+    reader = threading.Thread(
+        target=lambda: served.log.extend(iter(process.stdout.readline, "")), daemon=True
+    )
     reader.start()
     served.project = project  # type: ignore[attr-defined]
     try:
