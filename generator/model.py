@@ -333,55 +333,61 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]
     loc = tuple(error["loc"])
     kind = error["type"]
     name = str(loc[-1]) if loc else "value"
-    got = error.get("input")
-    ctx = error.get("ctx") or {}
-    if not loc and kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"the file holds {_shown(got)}; expected a mapping of this file's fields ('key: value' lines)", False
-    if kind == "missing":
-        return f"missing required field {name!r}; expected it in this mapping", False
     if kind == "extra_forbidden":
         allowed = _expected(model, loc)
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return (
-            f"unknown key {name!r}{hint}; expected one of: {', '.join(allowed)}",
-            True,
-        )
-    if kind == "string_pattern_mismatch" and (name in {"id", "page", "source"} or not isinstance(loc[-1], str)):
-        return (
-            f"{got!r} is not a valid id; expected lowercase letters, digits and single hyphens",
-            False,
-        )
-    if kind == "string_pattern_mismatch" and name == "path":
-        return f"{got!r} is not a valid page path; expected lowercase words ending in .md", False
+        return f"unknown key {name!r}{hint}; expected one of: {', '.join(allowed)}", True
+    return _value_message(error, loc, name), False
+
+
+_ID_FIELDS = {"id", "page", "source"}
+_MAPPINGS = ("model_type", "model_attributes_type", "dict_type")
+_EMPTY = ("string_type", "int_type", "list_type", "dict_type", "model_type", "date_type")
+
+
+def _value_message(error: dict[str, Any], loc: tuple[Any, ...], name: str) -> str:
+    kind, got, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    if not loc and kind in _MAPPINGS:
+        return f"the file holds {_shown(got)}; expected a mapping of this file's fields ('key: value' lines)"
+    if kind == "missing":
+        return f"missing required field {name!r}; expected it in this mapping"
     if kind == "string_pattern_mismatch":
-        return f"{got!r} is not a valid key; expected lowercase letters, digits and single hyphens", False
-    if got is None and kind in ("string_type", "int_type", "list_type", "dict_type", "model_type", "date_type"):
-        return f"{name!r} is empty; expected {_expected_type(kind)}", False
-    if kind == "string_too_short" or (kind == "too_short" and isinstance(got, str)):
-        least = ctx.get("min_length", 1)
-        if least <= 1 or not str(got).strip():
-            return f"{name!r} is empty; expected text", False
-        return f"{name!r} is {len(got)} characters long; expected at least {least} characters", False
-    if kind == "string_too_long":
-        return f"{name!r} is {len(got)} characters long; expected at most {ctx['max_length']} characters", False
-    if kind == "too_short":
-        least = ctx.get("min_length", 1)
-        return f"{name!r} has {_items(len(got))}; expected at least {_items(least)}", False
+        if name in _ID_FIELDS or not isinstance(loc[-1], str):
+            return f"{got!r} is not a valid id; expected lowercase letters, digits and single hyphens"
+        if name == "path":
+            return f"{got!r} is not a valid page path; expected lowercase words ending in .md"
+        return f"{got!r} is not a valid key; expected lowercase letters, digits and single hyphens"
+    if got is None and kind in _EMPTY:
+        return f"{name!r} is empty; expected {_expected_type(kind)}"
+    if kind in ("string_too_short", "string_too_long", "too_short", "too_long"):
+        return _length_message(kind, got, ctx, name)
     if kind == "literal_error":
-        return f"{got!r} is not allowed for {name!r}; expected one of: {ctx.get('expected', '')}", False
+        return f"{got!r} is not allowed for {name!r}; expected one of: {ctx.get('expected', '')}"
     if kind in ("greater_than_equal", "greater_than"):
-        bound = ctx.get("ge", ctx.get("gt"))
-        return f"{got!r} is too small for {name!r}; expected {'at least' if 'ge' in ctx else 'more than'} {bound}", False
+        least = f"at least {ctx['ge']}" if "ge" in ctx else f"more than {ctx.get('gt')}"
+        return f"{got!r} is too small for {name!r}; expected {least}"
     if kind in ("less_than_equal", "less_than"):
-        bound = ctx.get("le", ctx.get("lt"))
-        return f"{got!r} is too large for {name!r}; expected {'at most' if 'le' in ctx else 'less than'} {bound}", False
-    message = error["msg"]
-    if message.startswith("Value error, "):
-        message = message.removeprefix("Value error, ")
-        if ";" in message:
-            return message, False
-    return f"wrong value for {name!r}: {_shown(got)}; expected {_expected_type(kind)}", False
+        most = f"at most {ctx['le']}" if "le" in ctx else f"less than {ctx.get('lt')}"
+        return f"{got!r} is too large for {name!r}; expected {most}"
+    message = error["msg"].removeprefix("Value error, ")
+    if error["msg"].startswith("Value error, ") and ";" in message:
+        return message
+    return f"wrong value for {name!r}: {_shown(got)}; expected {_expected_type(kind)}"
+
+
+def _length_message(kind: str, got: Any, ctx: dict[str, Any], name: str) -> str:
+    if isinstance(got, str):
+        least, most = ctx.get("min_length", 1), ctx.get("max_length")
+        if kind.endswith("too_long"):
+            return f"{name!r} is {len(got)} characters long; expected at most {most} characters"
+        if least <= 1 or not got.strip():
+            return f"{name!r} is empty; expected text"
+        return f"{name!r} is {len(got)} characters long; expected at least {least} characters"
+    count = len(got) if hasattr(got, "__len__") else 0
+    if kind.endswith("too_long"):
+        return f"{name!r} has {_items(count)}; expected at most {_items(ctx.get('max_length', 0))}"
+    return f"{name!r} has {_items(count)}; expected at least {_items(ctx.get('min_length', 1))}"
 
 
 def _shown(value: Any) -> str:
