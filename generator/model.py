@@ -338,7 +338,7 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"unknown key {name!r}{hint}; expected one of: {', '.join(allowed)}", True
-    return _value_message(error, loc, name), False
+    return _value_message(error, loc, name), loc[-1:] == ("[key]",)  # a mapping key, not its value
 
 
 _ID_FIELDS = {"id", "page", "source"}
