@@ -26,7 +26,7 @@ DECISION_LABELS = {
 
 
 def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
-    known = list(known)
+    known = list(dict.fromkeys(known))
     close = difflib.get_close_matches(value, known, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return f"unknown {kind} {value!r}{hint}; expected one of: {', '.join(known)}"
