@@ -1,0 +1,48 @@
+"""Section 1: the full build against a plain MkDocs build of the same generated Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.pipeline import check, run
+from generator.site import build_site
+
+from .project import mkdocs_build, plain_project
+from .report import Section, median, timed
+
+TARGET = 1.10
+
+
+def measure(root: Path, work: Path, runs: int) -> tuple[Section, Path]:
+    """Returns the section and the fully built site (reused by the page-weight and widget sections)."""
+    section = Section("overhead", "1. Build overhead: full build vs plain MkDocs on the same Markdown")
+    config = plain_project(root, run(root), work / "plain")
+    site = work / "full" / "site"
+    full: list[float] = []
+    plain: list[float] = []
+    generator: list[float] = []
+    for index in range(runs + 1):  # round 0 warms imports and caches and is not counted
+        times = (
+            timed(lambda: build_site(root, site)),
+            timed(lambda: mkdocs_build(config, work / "plain" / "site")),
+            timed(lambda: (check(root), run(root))),
+        )
+        if index:
+            full.append(times[0])
+            plain.append(times[1])
+            generator.append(times[2])
+    ratio = median(full) / median(plain)
+    section.add("full build (generator.site.build_site)", median(full), "s")
+    section.add("plain mkdocs build, plugin off", median(plain), "s")
+    section.add("full / plain", ratio, "×", f"≤ {TARGET:.2f} ×", ratio <= TARGET)
+    section.add("added by the generator", (ratio - 1) * 100, "%", f"≤ {(TARGET - 1) * 100:.0f} %", ratio <= TARGET)
+    share = median(generator) / median(full) * 100
+    section.add("generator's own work (check + run)", median(generator), "s")
+    section.add("generator's share of the full build", share, "%")
+    section.notes += [
+        f"medians of {runs} interleaved runs each (full, plain, generator), after one warm-up round",
+        "build_site runs the core twice: check() before building, then run() in the plugin's on_config",
+        "the plain build's tool page has no decision-model JSON (only the plugin adds hdt_data); "
+        "that is a few KB of HTML and does not change the timing",
+    ]
+    return section, site

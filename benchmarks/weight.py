@@ -1,0 +1,97 @@
+"""Section 4: what a reader downloads per page type, the widget's own bytes, and a bare Material page."""
+
+from __future__ import annotations
+
+import gzip
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .project import ROOT, bare_material, mkdocs_build
+from .report import Section
+
+WIDGET_TARGET = 8 * 1024
+PAGES = {"home": "index.html", "comparison": "comparison/index.html", "decision tool": "decision-tool/index.html"}
+
+
+class _Assets(HTMLParser):
+    """Stylesheets, scripts and icons a page asks for, in document order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str]] = []  # (kind, url)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        rel = a.get("rel", "").lower().split()
+        if tag == "link" and "stylesheet" in rel and a.get("href"):
+            self.found.append(("css", a["href"]))
+        elif tag == "link" and "icon" in rel and a.get("href"):
+            self.found.append(("other", a["href"]))
+        elif tag == "script" and a.get("src"):
+            self.found.append(("js", a["src"]))
+        elif tag == "img" and a.get("src"):
+            self.found.append(("other", a["src"]))
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def page_weight(site: Path, page: str) -> dict[str, float]:
+    """Bytes raw and gzipped per kind (html, css, js, other), requests, and requests to other origins."""
+    html = (site / page).read_bytes()
+    parser = _Assets()
+    parser.feed(html.decode("utf-8"))
+    totals = {"html": len(html), "html_gz": gz(html), "requests": 1, "external": 0}
+    for kind in ("css", "js", "other"):
+        totals[kind] = totals[f"{kind}_gz"] = 0
+    seen: set[str] = set()
+    for kind, url in parser.found:
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc:
+            totals["external"] += 1
+            continue
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+        if path in seen:
+            continue
+        seen.add(path)
+        data = (site / path).read_bytes()
+        totals[kind] += len(data)
+        totals[f"{kind}_gz"] += gz(data)
+        totals["requests"] += 1
+    totals["total"] = sum(totals[k] for k in ("html", "css", "js", "other"))
+    totals["total_gz"] = sum(totals[f"{k}_gz"] for k in ("html", "css", "js", "other"))
+    return totals
+
+
+def measure(site: Path, work: Path) -> Section:
+    section = Section("weight", "4. Page weight: what a reader downloads (gzip -6)")
+    bare_site = mkdocs_build(bare_material(work / "bare"), work / "bare" / "site")
+    bare = page_weight(bare_site, "index.html")
+    results = {name: page_weight(site, path) for name, path in PAGES.items()}
+    for name, w in [*results.items(), ("bare Material page", bare)]:
+        parts = " + ".join(f"{k.upper() if k != 'other' else 'icons'} {w[k + '_gz'] / 1024:.1f}"
+                           for k in ("html", "css", "js", "other"))
+        section.add(f"{name}: total gzipped ({parts} KiB)", w["total_gz"], "B")
+        section.add(f"{name}: total raw", w["total"], "B")
+        section.add(f"{name}: requests (HTML, CSS, JS, icons)", w["requests"], "")
+        section.add(f"{name}: requests to other origins", w["external"], "", "0", w["external"] == 0)
+        if name != "bare Material page":
+            section.add(f"{name}: gzipped, relative to the bare Material page", w["total_gz"] / bare["total_gz"], "×")
+    assets = ROOT / "overrides" / "assets" / "hdt"
+    raw = {suffix: (assets / f"decision-tool.{suffix}").read_bytes() for suffix in ("js", "css")}
+    for suffix, data in raw.items():
+        section.add(f"widget decision-tool.{suffix}, gzipped ({len(data):,} B raw)", gz(data), "B")
+    own = sum(gz(data) for data in raw.values())
+    section.add("widget's own JS + CSS, gzipped", own, "B", "≤ 8 KiB", own <= WIDGET_TARGET)
+    section.notes += [
+        "assets found by parsing the built HTML for <link rel=stylesheet|icon>, <script src> and <img src>; "
+        "each file gzipped on its own, counted once per page",
+        "not counted: what scripts fetch later (the search index and worker, on first search)",
+        "bare Material page: a one-page MkDocs project with the material theme and font: false, built in this run",
+    ]
+    if not any(raw.values()):
+        section.notes.append("the widget files are empty in this checkout (the widget is written on another branch)")
+    return section
