@@ -22,7 +22,11 @@ def _cli(root: Path) -> tuple[float, int]:
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(root), "check"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return time.perf_counter() - start, done.returncode
 
@@ -43,14 +47,28 @@ def measure(root: Path, work: Path, runs: int) -> Section:
     if any(code for _, code in good):
         raise RuntimeError(f"`python -m generator check` failed on {root}")
     seconds = median([t for t, _ in good])
-    section.add("python -m generator check (subprocess wall time)", seconds, "s", f"< {TARGET:.0f} s",
-                seconds < TARGET)
+    section.add(
+        "python -m generator check (subprocess wall time)",
+        seconds,
+        "s",
+        f"< {TARGET:.0f} s",
+        seconds < TARGET,
+    )
     bad = [_cli(_broken(root, work)) for _ in range(runs)]
     seconds = median([t for t, _ in bad])
-    section.add("same, one broken key (exit 1 with file:line:col)", seconds, "s", f"< {TARGET:.0f} s",
-                seconds < TARGET and all(code == 1 for _, code in bad))
+    section.add(
+        "same, one broken key (exit 1 with file:line:col)",
+        seconds,
+        "s",
+        f"< {TARGET:.0f} s",
+        seconds < TARGET and all(code == 1 for _, code in bad),
+    )
     check(root)
-    section.add("generator.pipeline.check (in process)", median([timed(lambda: check(root)) for _ in range(runs)]), "s")
+    section.add(
+        "generator.pipeline.check (in process)",
+        median([timed(lambda: check(root)) for _ in range(runs)]),
+        "s",
+    )
     startup = median([_python_startup() for _ in range(runs)])
     section.add("python -c pass (interpreter start, for scale)", startup, "s")
     section.notes.append(f"medians of {runs} runs; the subprocess time includes starting Python and imports")

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.model import load_guide
 from generator.pipeline import check, run
+from generator.render import render_pages
 from generator.site import build_site
+from generator.verify import verify
 
 from .project import mkdocs_build, plain_project
 from .report import Section, median, timed
@@ -35,14 +38,32 @@ def measure(root: Path, work: Path, runs: int) -> tuple[Section, Path]:
     section.add("full build (generator.site.build_site)", median(full), "s")
     section.add("plain mkdocs build, plugin off", median(plain), "s")
     section.add("full / plain", ratio, "×", f"≤ {TARGET:.2f} ×", ratio <= TARGET)
-    section.add("added by the generator", (ratio - 1) * 100, "%", f"≤ {(TARGET - 1) * 100:.0f} %", ratio <= TARGET)
+    section.add(
+        "added by the generator", (ratio - 1) * 100, "%", f"≤ {(TARGET - 1) * 100:.0f} %", ratio <= TARGET
+    )
     share = median(generator) / median(full) * 100
     section.add("generator's own work (check + run)", median(generator), "s")
     section.add("generator's share of the full build", share, "%")
+    _stages(section, root, runs)
     section.notes += [
         f"medians of {runs} interleaved runs each (full, plain, generator), after one warm-up round",
         "build_site runs the core twice: check() before building, then run() in the plugin's on_config",
-        "the plain build's tool page has no decision-model JSON (only the plugin adds hdt_data); "
-        "that is a few KB of HTML and does not change the timing",
+        (
+            "the plain build's tool page has no decision-model JSON (only the plugin adds hdt_data); "
+            "that is a few KB of HTML and does not change the timing"
+        ),
     ]
     return section, site
+
+
+def _stages(section: Section, root: Path, runs: int) -> None:
+    """Where the generator's time goes: one run() split into its stages."""
+    load, check_, render = [], [], []
+    for _ in range(runs):
+        load.append(timed(lambda: load_guide(root)))
+        guide = load_guide(root)
+        check_.append(timed(lambda: verify(guide)))  # noqa: B023 (called at once)
+        render.append(timed(lambda: render_pages(guide)))  # noqa: B023
+    section.add("  of which load + validate (load_guide)", median(load), "s")
+    section.add("  of which verify the answer space", median(check_), "s")
+    section.add("  of which render Markdown (Jinja2, templates compiled each run)", median(render), "s")

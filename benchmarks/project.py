@@ -40,7 +40,9 @@ def usable_copy(target: Path) -> tuple[Path, list[str]]:
             raise
         for match in missing:
             assert match is not None
-            (root / match.group(1)).write_text("Placeholder body written by the benchmark.\n", encoding="utf-8")
+            (root / match.group(1)).write_text(
+                "Placeholder body written by the benchmark.\n", encoding="utf-8"
+            )
             notes.append(f"{match.group(1)} is missing in this checkout; measured with a one-line stub")
         check(root)
     return root, notes
@@ -73,7 +75,9 @@ def plain_project(root: Path, build: Build, target: Path, *, nav: list | None = 
             shutil.copy(extra, docs / extra.relative_to(root / "content" / "pages"))
     config = mkdocs_config(root)
     config["plugins"] = [
-        p for p in config["plugins"] if p != "headshot-guide" and not (isinstance(p, dict) and "headshot-guide" in p)
+        p
+        for p in config["plugins"]
+        if p != "headshot-guide" and not (isinstance(p, dict) and "headshot-guide" in p)
     ]
     config["docs_dir"] = str(docs)
     config.pop("site_dir", None)
@@ -88,7 +92,9 @@ def plain_project(root: Path, build: Build, target: Path, *, nav: list | None = 
         config["strict"] = False  # pages left out of the nav are then reported, not fatal
         config["validation"]["omitted_files"] = "info"
     target.mkdir(parents=True, exist_ok=True)
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
     return target / "mkdocs.yml"
 
 

@@ -58,12 +58,17 @@ def measure(base: Path, work: Path, edits: int) -> Section:
     log = (work / "serve.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=root,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         started = _wait_for(url, "<html", START_WAIT)
         if started is None:
-            raise RuntimeError(f"mkdocs serve did not answer within {START_WAIT:.0f} s; see {work / 'serve.log'}")
+            raise RuntimeError(
+                f"mkdocs serve did not answer within {START_WAIT:.0f} s; see {work / 'serve.log'}"
+            )
         section.add("mkdocs serve: start to first page served", started, "s")
         times: list[float] = []
         missed = 0
@@ -79,9 +84,14 @@ def measure(base: Path, work: Path, edits: int) -> Section:
             else:
                 times.append(seconds)
         value = median(times) if times else None
-        section.add("YAML saved to the new text served (median)", value, "s", f"< {TARGET:.0f} s",
-                    value is not None and value < TARGET and not missed,
-                    note=None if times else f"no edit showed within {EDIT_WAIT:.0f} s")
+        section.add(
+            "YAML saved to the new text served (median)",
+            value,
+            "s",
+            f"< {TARGET:.0f} s",
+            value is not None and value < TARGET and not missed,
+            note=None if times else f"no edit showed within {EDIT_WAIT:.0f} s",
+        )
         if times:
             section.add("slowest edit", max(times), "s")
         section.add("edits not shown within the wait", missed, "", "0", missed == 0)

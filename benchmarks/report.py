@@ -27,8 +27,15 @@ class Section:
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0  # how long the section took to measure
 
-    def add(self, name: str, value: float | None, unit: str, target: str | None = None,
-            ok: bool | None = None, note: str | None = None) -> Figure:
+    def add(
+        self,
+        name: str,
+        value: float | None,
+        unit: str,
+        target: str | None = None,
+        ok: bool | None = None,
+        note: str | None = None,
+    ) -> Figure:
         figure = Figure(name, value, unit, target, ok, note)
         self.figures.append(figure)
         return figure

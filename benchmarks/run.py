@@ -18,7 +18,7 @@ if __package__ in (None, ""):  # `python benchmarks/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "benchmarks"
 
-from .report import Section, markdown_table, text_table  # noqa: E402
+from .report import Section, markdown_table, text_table
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SECTIONS = ("overhead", "scaling", "check", "weight", "widget", "reload")
@@ -37,8 +37,13 @@ def machine() -> dict[str, object]:
     except (OSError, StopIteration):
         cpu = platform.processor()
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                                cwd=Path(__file__).parent, check=False).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).parent,
+            check=False,
+        ).stdout.strip()
     except OSError:
         commit = ""
     return {
@@ -56,10 +61,24 @@ def machine() -> dict[str, object]:
 def plan(quick: bool) -> dict[str, int | list[int]]:
     """Iteration counts and sizes: --quick keeps every section but measures less, and drops ×100."""
     if quick:
-        return {"runs": 2, "factors": [1, 3, 10], "mkdocs_factors": [1, 3, 10], "questions": [6, 7, 8],
-                "iterations": 2000, "spaces": 3, "edits": 1}
-    return {"runs": 5, "factors": [1, 10, 30, 100], "mkdocs_factors": [1, 10, 30, 100], "questions": [6, 7, 8, 9],
-            "iterations": 50000, "spaces": 20, "edits": 5}
+        return {
+            "runs": 2,
+            "factors": [1, 3, 10],
+            "mkdocs_factors": [1, 3, 10],
+            "questions": [6, 7, 8],
+            "iterations": 2000,
+            "spaces": 3,
+            "edits": 1,
+        }
+    return {
+        "runs": 5,
+        "factors": [1, 10, 30, 100],
+        "mkdocs_factors": [1, 10, 30, 100],
+        "questions": [6, 7, 8, 9],
+        "iterations": 50000,
+        "spaces": 20,
+        "edits": 5,
+    }
 
 
 def measure(quick: bool, only: set[str], work: Path) -> tuple[list[Section], list[str]]:
@@ -86,8 +105,17 @@ def measure(quick: bool, only: set[str], work: Path) -> tuple[list[Section], lis
 
     steps = [
         ("overhead", first),
-        ("scaling", lambda: scaling.measure(root, work / "scaling", p["factors"], p["runs"],  # type: ignore[arg-type]
-                                            p["mkdocs_factors"], p["questions"])),  # type: ignore[arg-type]
+        (
+            "scaling",
+            lambda: scaling.measure(
+                root,
+                work / "scaling",
+                p["factors"],
+                p["runs"],  # type: ignore[arg-type]
+                p["mkdocs_factors"],
+                p["questions"],
+            ),
+        ),  # type: ignore[arg-type]
         ("check", lambda: checktime.measure(root, work / "check", max(3, p["runs"]))),  # type: ignore[arg-type]
         ("weight", lambda: weight.measure(built_site(), work / "weight")),
         ("widget", lambda: widget.measure(built_site(), root, p["iterations"], p["spaces"])),  # type: ignore[arg-type]
@@ -107,8 +135,12 @@ def measure(quick: bool, only: set[str], work: Path) -> tuple[list[Section], lis
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="fewer runs, no ×100 size: a smoke run in about a minute")
-    parser.add_argument("--only", action="append", choices=SECTIONS, default=[], help="run only this section (repeatable)")
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer runs, no ×100 size: a smoke run in about a minute"
+    )
+    parser.add_argument(
+        "--only", action="append", choices=SECTIONS, default=[], help="run only this section (repeatable)"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.json", help="where to write the JSON")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -116,9 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="hdt-bench-") as tmp:
         sections, notes = measure(args.quick, set(args.only), Path(tmp))
     info = machine()
-    header = (f"Headshot Decision Guide benchmark ({'quick' if args.quick else 'full'} run), {info['date']}\n"
-              f"{info['nproc']} CPU(s), {info['cpu']}, Python {info['python']}, MkDocs {info['mkdocs']}, "
-              f"Material {info['mkdocs-material']}, commit {info['commit']}")
+    header = (
+        f"Headshot Decision Guide benchmark ({'quick' if args.quick else 'full'} run), {info['date']}\n"
+        f"{info['nproc']} CPU(s), {info['cpu']}, Python {info['python']}, MkDocs {info['mkdocs']}, "
+        f"Material {info['mkdocs-material']}, commit {info['commit']}"
+    )
     print(header)
     for note in notes:
         print(f"NOTE: {note}")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import tracemalloc
+from functools import partial
 from pathlib import Path
 
 from generator.model import load_guide
@@ -36,15 +38,21 @@ def _sized(base: Path, work: Path, factor: int) -> Path:
     return root
 
 
-def measure(base: Path, work: Path, factors: list[int], runs: int, mkdocs_factors: list[int],
-            question_counts: list[int]) -> Section:
+def measure(
+    base: Path,
+    work: Path,
+    factors: list[int],
+    runs: int,
+    mkdocs_factors: list[int],
+    question_counts: list[int],
+) -> Section:
     section = Section("scaling", "2. Scaling: the generator alone (load, validate, verify, render)")
     sizes: dict[int, tuple[int, float]] = {}
     roots: dict[int, Path] = {}
     for factor in factors:
         root = roots[factor] = _sized(base, work, factor)
         total = sum(synthetic.units(root).values())
-        seconds = median([timed(lambda: run(root)) for _ in range(runs)])
+        seconds = median([timed(partial(run, root)) for _ in range(runs)])
         sizes[factor] = (total, seconds)
         section.add(f"×{factor}: {total:,} records, run()", seconds, "s")
         section.add(f"×{factor}: peak memory (tracemalloc)", _peak_mib(root), "MiB")
@@ -53,7 +61,9 @@ def measure(base: Path, work: Path, factors: list[int], runs: int, mkdocs_factor
         f"records = pages + scenarios + comparison attributes + sources + experts; medians of {runs} runs; "
         "memory measured in a separate run (tracemalloc slows the code it traces)"
     )
-    section.notes.append("the decision model is the shipped one at every size, so verification is a fixed cost")
+    section.notes.append(
+        "the decision model is the shipped one at every size, so verification is a fixed cost"
+    )
     _verification(section, base, work, question_counts, runs)
     _mkdocs(section, roots, work, mkdocs_factors, runs)
     return section
@@ -68,11 +78,16 @@ def _verification(section: Section, base: Path, work: Path, question_counts: lis
         synthetic.add_questions(root, count - shipped)
         guide = load_guide(root)
         combinations = verify(guide)
-        seconds = median([timed(lambda: verify(guide)) for _ in range(runs)])
+        seconds = median([timed(partial(verify, guide)) for _ in range(runs)])
         label = "shipped" if count == shipped else "synthetic"
         if count == shipped:
-            section.add(f"verify(), {count} questions ({label}): {combinations:,} combinations", seconds, "s",
-                        f"< {VERIFY_TARGET:.0f} s", seconds < VERIFY_TARGET)
+            section.add(
+                f"verify(), {count} questions ({label}): {combinations:,} combinations",
+                seconds,
+                "s",
+                f"< {VERIFY_TARGET:.0f} s",
+                seconds < VERIFY_TARGET,
+            )
         else:
             section.add(f"verify(), {count} questions ({label}): {combinations:,} combinations", seconds, "s")
         section.add(f"verify(), {count} questions: time per combination", seconds / combinations * 1e6, "µs")
@@ -90,19 +105,27 @@ def _mkdocs(section: Section, roots: dict[int, Path], work: Path, factors: list[
         build = run(root)
         pages = len(build.pages)
         shipped_nav = [p for p in build.guide.pages.pages if not p.id.startswith("synthetic-")]
-        config = plain_project(root, build, work / f"plain-x{factor}", nav=[{p.nav: p.path} for p in shipped_nav])
+        config = plain_project(
+            root, build, work / f"plain-x{factor}", nav=[{p.nav: p.path} for p in shipped_nav]
+        )
         times: dict[str, list[float]] = {"full": [], "small": []}
         repeat = min(runs, 3) if pages < 500 else 1  # hundreds of pages with the full nav take long
         for index in range(repeat + (factor == factors[0])):  # the first size gets a warm-up round
-            full = timed(lambda: build_site(root, work / f"site-x{factor}"))
-            small = timed(lambda: mkdocs_build(config, work / f"plain-x{factor}" / "site"))
+            full = timed(partial(build_site, root, work / f"site-x{factor}"))
+            small = timed(partial(mkdocs_build, config, work / f"plain-x{factor}" / "site"))
             if index or factor != factors[0]:
                 times["full"].append(full)
                 times["small"].append(small)
-        for kind in times:
-            sizes[kind][factor] = (pages, median(times[kind]))
-        section.add(f"MkDocs ×{factor}, {pages} pages, plugin nav (every page listed)", sizes["full"][factor][1], "s")
-        section.add(f"MkDocs ×{factor}, {pages} pages, small nav (bulk pages left out)", sizes["small"][factor][1], "s")
+        for kind, values in times.items():
+            sizes[kind][factor] = (pages, median(values))
+        section.add(
+            f"MkDocs ×{factor}, {pages} pages, plugin nav (every page listed)", sizes["full"][factor][1], "s"
+        )
+        section.add(
+            f"MkDocs ×{factor}, {pages} pages, small nav (bulk pages left out)",
+            sizes["small"][factor][1],
+            "s",
+        )
         for folder in (work / f"site-x{factor}", work / f"plain-x{factor}"):
             shutil.rmtree(folder, ignore_errors=True)
     for kind, label in (("full", "MkDocs, plugin nav"), ("small", "MkDocs, small nav")):
@@ -118,11 +141,16 @@ def _marginal(section: Section, sizes: dict[int, tuple[int, float]], unit: str, 
     """Time per added unit between consecutive sizes; linear growth keeps it flat."""
     factors = sorted(sizes)
     steps = []
-    for small, large in zip(factors, factors[1:], strict=False):
+    for small, large in itertools.pairwise(factors):
         (n0, t0), (n1, t1) = sizes[small], sizes[large]
         steps.append((t1 - t0) / (n1 - n0))
         section.add(f"{label}: time per added {unit}, ×{small} → ×{large}", steps[-1] * 1e3, "ms")
     if len(steps) > 1:
         ratio = steps[-1] / steps[0]
-        section.add(f"{label}: time per added {unit}, last step / first step", ratio, "×",
-                    f"≤ {LINEAR_SLACK} × (1 = linear)", ratio <= LINEAR_SLACK)
+        section.add(
+            f"{label}: time per added {unit}, last step / first step",
+            ratio,
+            "×",
+            f"≤ {LINEAR_SLACK} × (1 = linear)",
+            ratio <= LINEAR_SLACK,
+        )

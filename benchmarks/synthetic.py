@@ -12,10 +12,31 @@ import yaml
 from generator.decide import Engine
 from generator.model import load_guide
 
-WORDS = (
-    "light frame pose studio portrait likeness trust budget session profile camera colour expression "
-    "client editor retouch background audience platform review schedule lens moment"
-).split()
+WORDS = [
+    "light",
+    "frame",
+    "pose",
+    "studio",
+    "portrait",
+    "likeness",
+    "trust",
+    "budget",
+    "session",
+    "profile",
+    "camera",
+    "colour",
+    "expression",
+    "client",
+    "editor",
+    "retouch",
+    "background",
+    "audience",
+    "platform",
+    "review",
+    "schedule",
+    "lens",
+    "moment",
+]
 
 
 def _read(root: Path, name: str) -> dict[str, Any]:
@@ -161,7 +182,13 @@ def add_questions(root: Path, extra: int) -> None:
                 "options": [
                     {"id": "less", "short": "Less", "label": "Less", "weight": -1, "reason": "Leans to AI."},
                     {"id": "same", "short": "Same", "label": "Same", "weight": 0},
-                    {"id": "more", "short": "More", "label": "More", "weight": 1, "reason": "Leans to a photographer."},
+                    {
+                        "id": "more",
+                        "short": "More",
+                        "label": "More",
+                        "weight": 1,
+                        "reason": "Leans to a photographer.",
+                    },
                 ],
             }
         )

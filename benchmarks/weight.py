@@ -12,7 +12,11 @@ from .project import ROOT, bare_material, mkdocs_build
 from .report import Section
 
 WIDGET_TARGET = 8 * 1024
-PAGES = {"home": "index.html", "comparison": "comparison/index.html", "decision tool": "decision-tool/index.html"}
+PAGES = {
+    "home": "index.html",
+    "comparison": "comparison/index.html",
+    "decision tool": "decision-tool/index.html",
+}
 
 
 class _Assets(HTMLParser):
@@ -72,14 +76,18 @@ def measure(site: Path, work: Path) -> Section:
     bare = page_weight(bare_site, "index.html")
     results = {name: page_weight(site, path) for name, path in PAGES.items()}
     for name, w in [*results.items(), ("bare Material page", bare)]:
-        parts = " + ".join(f"{k.upper() if k != 'other' else 'icons'} {w[k + '_gz'] / 1024:.1f}"
-                           for k in ("html", "css", "js", "other"))
+        parts = " + ".join(
+            f"{k.upper() if k != 'other' else 'icons'} {w[k + '_gz'] / 1024:.1f}"
+            for k in ("html", "css", "js", "other")
+        )
         section.add(f"{name}: total gzipped ({parts} KiB)", w["total_gz"], "B")
         section.add(f"{name}: total raw", w["total"], "B")
         section.add(f"{name}: requests (HTML, CSS, JS, icons)", w["requests"], "")
         section.add(f"{name}: requests to other origins", w["external"], "", "0", w["external"] == 0)
         if name != "bare Material page":
-            section.add(f"{name}: gzipped, relative to the bare Material page", w["total_gz"] / bare["total_gz"], "×")
+            section.add(
+                f"{name}: gzipped, relative to the bare Material page", w["total_gz"] / bare["total_gz"], "×"
+            )
     assets = ROOT / "overrides" / "assets" / "hdt"
     raw = {suffix: (assets / f"decision-tool.{suffix}").read_bytes() for suffix in ("js", "css")}
     for suffix, data in raw.items():
@@ -87,11 +95,15 @@ def measure(site: Path, work: Path) -> Section:
     own = sum(gz(data) for data in raw.values())
     section.add("widget's own JS + CSS, gzipped", own, "B", "≤ 8 KiB", own <= WIDGET_TARGET)
     section.notes += [
-        "assets found by parsing the built HTML for <link rel=stylesheet|icon>, <script src> and <img src>; "
-        "each file gzipped on its own, counted once per page",
+        (
+            "assets found by parsing the built HTML for <link rel=stylesheet|icon>, <script src> and <img src>; "
+            "each file gzipped on its own, counted once per page"
+        ),
         "not counted: what scripts fetch later (the search index and worker, on first search)",
         "bare Material page: a one-page MkDocs project with the material theme and font: false, built in this run",
     ]
     if not any(raw.values()):
-        section.notes.append("the widget files are empty in this checkout (the widget is written on another branch)")
+        section.notes.append(
+            "the widget files are empty in this checkout (the widget is written on another branch)"
+        )
     return section

@@ -62,10 +62,14 @@ def measure(site: Path, root: Path, iterations: int, spaces: int) -> Section:
         note = "widget engine not present"
         section.add("one answer set, window.hdtEngine.evaluate", None, "µs", note=note)
         section.add("whole answer space, window.hdtEngine.evaluate", None, "s", note=note)
-        section.notes.append("window.hdtEngine is undefined on the tool page of this build, so nothing was timed")
+        section.notes.append(
+            "window.hdtEngine is undefined on the tool page of this build, so nothing was timed"
+        )
     else:
         if result["combinations"] != len(space):
-            section.notes.append(f"the page's data gives {result['combinations']} combinations, Python {len(space)}")
+            section.notes.append(
+                f"the page's data gives {result['combinations']} combinations, Python {len(space)}"
+            )
         section.add("one answer set, window.hdtEngine.evaluate", result["oneMs"] * 1000, "µs")
         section.add("whole answer space, window.hdtEngine.evaluate", result["spaceMs"] / 1000, "s")
         section.add("whole answer space, JS / Python", result["spaceMs"] / 1000 / python_space, "×")
