@@ -43,7 +43,7 @@ def measure(root: Path, work: Path, runs: int) -> tuple[Section, Path]:
     )
     share = median(generator) / median(full) * 100
     section.add("generator's own work (check + run)", median(generator), "s")
-    section.add("generator's share of the full build", share, "%")
+    section.add("generator's share of the full build", share, "%", headline=True)
     _stages(section, root, runs)
     section.notes += [
         f"medians of {runs} interleaved runs each (full, plain, generator), after one warm-up round",

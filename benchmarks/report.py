@@ -17,6 +17,7 @@ class Figure:
     target: str | None = None
     ok: bool | None = None  # None: no target
     note: str | None = None
+    headline: bool = False  # shown in the summary table
 
 
 @dataclass
@@ -35,8 +36,10 @@ class Section:
         target: str | None = None,
         ok: bool | None = None,
         note: str | None = None,
+        *,
+        headline: bool = False,
     ) -> Figure:
-        figure = Figure(name, value, unit, target, ok, note)
+        figure = Figure(name, value, unit, target, ok, note, headline or target is not None)
         self.figures.append(figure)
         return figure
 
@@ -77,7 +80,7 @@ def _number(value: float | None, unit: str) -> str:
 
 def _mark(figure: Figure) -> str:
     if figure.ok is None:
-        return ""
+        return "n/a" if figure.target and figure.value is None else ""
     return "✓ pass" if figure.ok else "✗ miss"
 
 
@@ -114,3 +117,24 @@ def markdown_table(sections: list[Section]) -> str:
         for note in section.notes:
             lines.append(f"\n- {note}" if note == section.notes[0] else f"- {note}")
     return "\n".join(lines).strip() + "\n"
+
+
+POINTS = {
+    "overhead": "1 build overhead",
+    "scaling": "2 scaling",
+    "check": "3 check",
+    "weight": "4 page weight",
+    "widget": "5 widget engine",
+    "reload": "6 live reload",
+}
+
+
+def summary_table(sections: list[Section]) -> str:
+    """The headline figures of every section, one row each: what the README quotes."""
+    lines = ["| point | figure | measured | target | |", "|---|---|---|---|---|"]
+    for section in sections:
+        point = POINTS.get(section.key, section.key)
+        for figure, row in zip(section.figures, rows(section), strict=True):
+            if figure.headline:
+                lines.append("| " + " | ".join(c.replace("|", "\\|") for c in (point, *row)) + " |")
+    return "\n".join(lines) + "\n"

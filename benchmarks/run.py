@@ -18,7 +18,7 @@ if __package__ in (None, ""):  # `python benchmarks/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "benchmarks"
 
-from .report import Section, markdown_table, text_table
+from .report import Section, markdown_table, summary_table, text_table
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SECTIONS = ("overhead", "scaling", "check", "weight", "widget", "reload")
@@ -55,6 +55,7 @@ def machine() -> dict[str, object]:
         "mkdocs-material": version("mkdocs-material"),
         "commit": commit,
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "load average (1 min) at the end": round(os.getloadavg()[0], 2),
     }
 
 
@@ -145,9 +146,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = time.perf_counter()
+    load_before = round(os.getloadavg()[0], 2)
     with tempfile.TemporaryDirectory(prefix="hdt-bench-") as tmp:
         sections, notes = measure(args.quick, set(args.only), Path(tmp))
     info = machine()
+    info["load average (1 min) at the start"] = load_before
     header = (
         f"Headshot Decision Guide benchmark ({'quick' if args.quick else 'full'} run), {info['date']}\n"
         f"{info['nproc']} CPU(s), {info['cpu']}, Python {info['python']}, MkDocs {info['mkdocs']}, "
@@ -163,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         "notes": notes,
         "seconds": round(time.perf_counter() - started, 1),
         "sections": {s.key: s.as_json() for s in sections},
+        "summary": summary_table(sections),
         "markdown": markdown_table(sections),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

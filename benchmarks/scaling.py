@@ -54,7 +54,7 @@ def measure(
         total = sum(synthetic.units(root).values())
         seconds = median([timed(partial(run, root)) for _ in range(runs)])
         sizes[factor] = (total, seconds)
-        section.add(f"×{factor}: {total:,} records, run()", seconds, "s")
+        section.add(f"×{factor}: {total:,} records, run()", seconds, "s", headline=factor == factors[-1])
         section.add(f"×{factor}: peak memory (tracemalloc)", _peak_mib(root), "MiB")
     _marginal(section, sizes, "record", "run()")
     section.notes.append(
@@ -119,12 +119,16 @@ def _mkdocs(section: Section, roots: dict[int, Path], work: Path, factors: list[
         for kind, values in times.items():
             sizes[kind][factor] = (pages, median(values))
         section.add(
-            f"MkDocs ×{factor}, {pages} pages, plugin nav (every page listed)", sizes["full"][factor][1], "s"
+            f"MkDocs ×{factor}, {pages} pages, plugin nav (every page listed)",
+            sizes["full"][factor][1],
+            "s",
+            headline=factor == factors[-1],
         )
         section.add(
             f"MkDocs ×{factor}, {pages} pages, small nav (bulk pages left out)",
             sizes["small"][factor][1],
             "s",
+            headline=factor == factors[-1],
         )
         for folder in (work / f"site-x{factor}", work / f"plain-x{factor}"):
             shutil.rmtree(folder, ignore_errors=True)
