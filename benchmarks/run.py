@@ -154,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     header = (
         f"Headshot Decision Guide benchmark ({'quick' if args.quick else 'full'} run), {info['date']}\n"
         f"{info['nproc']} CPU(s), {info['cpu']}, Python {info['python']}, MkDocs {info['mkdocs']}, "
-        f"Material {info['mkdocs-material']}, commit {info['commit']}"
+        f"Material {info['mkdocs-material']}, commit {info['commit']}\n"
+        f"load average (1 min): {load_before} at the start, {info['load average (1 min) at the end']} at the end"
     )
     print(header)
     for note in notes:
