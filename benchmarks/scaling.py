@@ -16,6 +16,7 @@ from generator.verify import verify
 from . import synthetic
 from .project import mkdocs_build, plain_project
 from .report import Section, median, timed
+from .weight import gz
 
 LINEAR_SLACK = 1.5  # time per unit may grow this much from one size to the next and still count as linear
 VERIFY_TARGET = 1.0
@@ -129,6 +130,12 @@ def _mkdocs(section: Section, roots: dict[int, Path], work: Path, factors: list[
             sizes["small"][factor][1],
             "s",
             headline=factor == factors[-1],
+        )
+        index_file = work / f"site-x{factor}" / "search" / "search_index.json"
+        section.add(
+            f"MkDocs ×{factor}: search index every reader downloads, gzipped",
+            gz(index_file.read_bytes()),
+            "B",
         )
         for folder in (work / f"site-x{factor}", work / f"plain-x{factor}"):
             shutil.rmtree(folder, ignore_errors=True)
