@@ -1,0 +1,75 @@
+"""Section 1: the full build against a plain MkDocs build of the same generated Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.model import load_guide
+from generator.pipeline import check, run
+from generator.render import render_pages
+from generator.site import build_site
+from generator.verify import verify
+
+from .project import mkdocs_build, plain_project
+from .report import Section, median, timed
+
+TARGET = 1.10
+
+
+def measure(root: Path, work: Path, runs: int) -> tuple[Section, Path]:
+    """Returns the section and the fully built site (reused by the page-weight and widget sections)."""
+    section = Section("overhead", "1. Build overhead: full build vs plain MkDocs on the same Markdown")
+    config = plain_project(root, run(root), work / "plain")
+    site = work / "full" / "site"
+    full: list[float] = []
+    plain: list[float] = []
+    generator: list[float] = []
+    for index in range(runs + 1):  # round 0 warms imports and caches and is not counted
+        times = (
+            timed(lambda: build_site(root, site)),
+            timed(lambda: mkdocs_build(config, work / "plain" / "site")),
+            timed(lambda: (check(root), run(root))),
+        )
+        if index:
+            full.append(times[0])
+            plain.append(times[1])
+            generator.append(times[2])
+    # each round's full and plain builds ran back to back, under the same load: the median of the
+    # per-round ratios resists a machine that gets busier or quieter during the run
+    ratio = median([f / p for f, p in zip(full, plain, strict=True)])
+    section.add("full build (generator.site.build_site)", median(full), "s")
+    section.add("plain mkdocs build, plugin off", median(plain), "s")
+    section.add("full / plain", ratio, "×", f"≤ {TARGET:.2f} ×", ratio <= TARGET)
+    section.add(
+        "added by the generator", (ratio - 1) * 100, "%", f"≤ {(TARGET - 1) * 100:.0f} %", ratio <= TARGET
+    )
+    share = median([g / f for g, f in zip(generator, full, strict=True)]) * 100
+    section.add("generator's own work (check + run)", median(generator), "s")
+    section.add("generator's share of the full build", share, "%", headline=True)
+    _stages(section, root, runs)
+    section.notes += [
+        (
+            f"{runs} rounds of full, plain and generator-only runs after one warm-up round; times are medians, "
+            "ratios the median of each round's ratio; on a busy machine the generator's share (measured "
+            "in process) is the steadier figure"
+        ),
+        "build_site runs the core twice: check() before building, then run() in the plugin's on_config",
+        (
+            "the plain build's tool page has no decision-model JSON (only the plugin adds hdt_data); "
+            "that is a few KB of HTML and does not change the timing"
+        ),
+    ]
+    return section, site
+
+
+def _stages(section: Section, root: Path, runs: int) -> None:
+    """Where the generator's time goes: one run() split into its stages."""
+    load, check_, render = [], [], []
+    for _ in range(runs):
+        load.append(timed(lambda: load_guide(root)))
+        guide = load_guide(root)
+        check_.append(timed(lambda: verify(guide)))  # noqa: B023 (called at once)
+        render.append(timed(lambda: render_pages(guide)))  # noqa: B023
+    section.add("  of which load + validate (load_guide)", median(load), "s")
+    section.add("  of which verify the answer space", median(check_), "s")
+    section.add("  of which render Markdown (Jinja2, templates compiled each run)", median(render), "s")
