@@ -134,6 +134,7 @@ def _scale_pages(root: Path, rng: random.Random, count: int, sources: list[str])
                 "kind": "prose",
                 "title": f"Synthetic page {i}",
                 "nav": f"Synthetic page {i}",
+                "in_nav": False,  # pages in bulk stay out of the nav, as EDITING.md asks
                 "section": f"Synthetic section {i // 25}",
                 "description": f"Synthetic page {i} of the benchmark: prose about headshots, sized like a real guide page.",
                 "body": body,

@@ -84,6 +84,7 @@ class Page(Record):
     kind: Kind
     title: Text
     nav: Text
+    in_nav: bool = True
     section: str | None = None
     description: Annotated[str, Field(min_length=50, max_length=170)]
     intro: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,29 @@ def check(root: Path) -> tuple[Guide, int]:
     return guide, verify(guide)
 
 
+def _fingerprint(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted((root / "content").rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+_last: tuple[Path, str, Build] | None = None
+
+
 def run(root: Path) -> Build:
-    """Load, validate, verify and render the guide under `root`; raise `ContentError` if broken."""
+    """Load, validate, verify and render the guide under `root`; raise `ContentError` if broken.
+
+    The last result is reused while the content files are byte-for-byte the same, so the CLI's
+    up-front check and the MkDocs plugin do the work once per build.
+    """
+    global _last
+    root = Path(root).resolve()
+    fingerprint = _fingerprint(root)
+    if _last is not None and _last[0] == root and _last[1] == fingerprint:
+        return _last[2]
     guide, combinations = check(root)
-    return Build(guide, render_pages(guide), combinations)
+    build = Build(guide, render_pages(guide), combinations)
+    _last = (root, fingerprint, build)
+    return build

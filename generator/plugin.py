@@ -12,7 +12,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from .errors import ContentError
@@ -54,8 +54,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.build is not None
         kept = Files([f for f in files if not f.src_uri.endswith(".md")])
+        hidden = {p.path for p in self.build.guide.pages.pages if not p.in_nav}
         for path, text in self.build.pages.items():
-            kept.append(File.generated(config, path, content=text))
+            inclusion = InclusionLevel.NOT_IN_NAV if path in hidden else InclusionLevel.UNDEFINED
+            kept.append(File.generated(config, path, content=text, inclusion=inclusion))
         self.files = kept
         return kept
 
@@ -97,6 +99,8 @@ def _nav(guide: Guide) -> list[Any]:
     nav: list[Any] = []
     sections: dict[str, list[Any]] = {}
     for page in guide.pages.pages:
+        if not page.in_nav:
+            continue
         entry = {html.escape(page.nav): page.path}
         if page.section:
             if page.section not in sections:

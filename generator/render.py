@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -61,6 +62,7 @@ def money(price: Price | tuple[int, int, bool], currency: str) -> str:
     return f"{currency}{low:,}–{currency}{high:,}{'+' if open_ended else ''}"
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),

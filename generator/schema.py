@@ -46,6 +46,10 @@ FIELDS = {
     ("Page", "path"): "Where the page lives in the site, e.g. guides/my-guide.md.",
     ("Page", "kind"): "Which template renders the page; 'prose' pages need a 'body'.",
     ("Page", "nav"): "The page's label in the navigation.",
+    ("Page", "in_nav"): (
+        "false keeps the page out of the navigation (still built, linked and searchable); "
+        "use it for pages in bulk: a full Material nav makes builds grow with the square of the page count."
+    ),
     ("Page", "description"): "The search-engine description: 50 to 170 characters.",
     ("Page", "body"): "A Markdown file under content/, e.g. pages/my-guide.md.",
     ("Page", "sources"): "Ids of the sources (sources.yaml) this page rests on.",

@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .errors import ContentError
-from .pipeline import check
+from .pipeline import run
 
 
 class BuildFailed(Exception):
@@ -41,7 +41,7 @@ class _Collect(logging.Handler):
 def build_site(root: Path, site_dir: Path | None = None, *, strict: bool = True, offline: bool = False) -> Path:
     """Build into a fresh folder beside `site_dir`, then swap it in. Raises on any problem."""
     root = Path(root).resolve()
-    check(root)  # content errors first: fast, precise, and before anything is written
+    run(root)  # content errors first, before anything is written; the plugin reuses the result
     target = Path(site_dir or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
