@@ -10,12 +10,16 @@ from typing import Any
 from .model import Guide, Page
 
 # Characters that could end a <script> element or start an HTML comment, as JSON escapes.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_SCRIPT_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
 def script_json(value: Any) -> str:
     """JSON that is safe inside an HTML <script> element; sorted keys keep builds byte-identical."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(
+        _SCRIPT_SAFE
+    )
 
 
 def modified(guide: Guide, page: Page) -> dt.date:
@@ -27,7 +31,7 @@ def modified(guide: Guide, page: Page) -> dt.date:
         return max(own)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return max(reviews.values())
 
 

@@ -18,8 +18,14 @@ from typing import Any
 # <script> types a browser runs; anything else (application/json, application/ld+json) is a data
 # block that is never executed, so script-src does not apply to it.
 JS_TYPES = {
-    "", "module", "text/javascript", "application/javascript", "application/ecmascript",
-    "text/ecmascript", "application/x-javascript", "text/jscript",
+    "",
+    "module",
+    "text/javascript",
+    "application/javascript",
+    "application/ecmascript",
+    "text/ecmascript",
+    "application/x-javascript",
+    "text/jscript",
 }
 
 POLICY = (
@@ -125,7 +131,9 @@ def finish(site: Path, config: Any) -> None:
     (site / "_headers").write_text(headers_file(content_security_policy(list(hashes))), encoding="utf-8")
     (site / "csp-hashes.txt").write_text(_hashes_report(hashes), encoding="utf-8")
     robots = "User-agent: *\nAllow: /\n"
-    site_url = str(getattr(config, "site_url", "") or (config.get("site_url") if hasattr(config, "get") else ""))
+    site_url = str(
+        getattr(config, "site_url", "") or (config.get("site_url") if hasattr(config, "get") else "")
+    )
     if site_url:
         robots += f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n"
     (site / "robots.txt").write_text(robots, encoding="utf-8")

@@ -64,9 +64,9 @@ class TableRegions(Treeprocessor):
 
 
 class TableRegionsExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
+    def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(TableRegions(md), "hdt_table_regions", 1)
 
 
-def makeExtension(**kwargs: Any) -> TableRegionsExtension:  # noqa: N802 (Markdown's entry point)
+def makeExtension(**kwargs: Any) -> TableRegionsExtension:
     return TableRegionsExtension(**kwargs)
