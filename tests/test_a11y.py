@@ -21,7 +21,9 @@ SCHEME = {"light": "default", "dark": "slate"}
 
 def _describe(path: str, violation: dict) -> str:
     node = violation["nodes"][0]
-    return f"/{path}: {violation['id']} ({len(violation['nodes'])}x) {node['target']}: {node['failureSummary']}"
+    return (
+        f"/{path}: {violation['id']} ({len(violation['nodes'])}x) {node['target']}: {node['failureSummary']}"
+    )
 
 
 @pytest.mark.parametrize("width", [1280, 390])
