@@ -12,5 +12,5 @@ def page_paths(site: Path) -> list[str]:
         rel = file.relative_to(site).as_posix()
         if rel.startswith("assets/"):
             continue
-        paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        paths.append(rel.removesuffix("index.html"))
     return paths

@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, serve
-from generator.publish import inline_script_hashes, parse_headers_file
 from reader_pages import page_paths
 
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+from generator.publish import inline_script_hashes, parse_headers_file
+
+SITE_URL = re.search(
+    r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE
+).group(1)
 WATCH = """
 window.__csp = [];
 document.addEventListener('securitypolicyviolation', e =>
