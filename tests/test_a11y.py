@@ -88,3 +88,19 @@ def test_wide_table_is_reachable_and_scrollable_by_keyboard(browser, site_url: s
         page.wait_for_function("document.activeElement.scrollLeft > 0", timeout=2000)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_search_with_results_has_no_violation(browser, site_url: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "comparison/")
+        page.locator("label.md-header__button[for='__search']").first.click()
+        page.locator(".md-search__input").click()
+        page.keyboard.type("photographer", delay=20)
+        page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15000)
+        violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+        assert not violations, "\n".join(_describe("comparison/ (search open)", v) for v in violations)
+    finally:
+        context.close()
