@@ -15,12 +15,19 @@ def _root(value: str) -> Path:
     return Path(value).resolve()
 
 
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; expected YYYY-MM-DD") from None
+
+
 def _check(args: argparse.Namespace) -> int:
     from .pipeline import check
 
     guide, count = check(args.root)
     print(f"content OK: {len(guide.pages.pages)} pages, {count} answer combinations verified")
-    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    today = args.today or dt.date.today()
     overdue = [
         s for s in guide.sources.sources if (today - s.reviewed).days > s.review_every_days
     ]
@@ -73,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=_root, default=Path.cwd(), help="project folder (holds content/)")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="validate content/ and the decision model without building")
-    p.add_argument("--today", help="date to judge review deadlines by (YYYY-MM-DD)")
+    p.add_argument("--today", type=_date, help="date to judge review deadlines by (YYYY-MM-DD)")
     p.set_defaults(func=_check)
     p = sub.add_parser("render", help="write the generated Markdown and widget data for review")
     p.add_argument("--out", required=True)
@@ -90,5 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error, file=sys.stderr)
         count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} in content/; nothing was built", file=sys.stderr)
+        summary = f"{count} problem{'s' if count != 1 else ''} in content/"
+        if args.command == "build":
+            summary += "; nothing was built; site/ is unchanged"
+        print(summary, file=sys.stderr)
         return 1

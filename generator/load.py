@@ -62,6 +62,7 @@ class _Builder:
         self.count = 0
         self.problems: list[Problem] = []
         self._scalars = yaml.SafeLoader("")
+        self._open: set[int] = set()
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
@@ -75,24 +76,54 @@ class _Builder:
                 "expected plain content (write the values out instead of nesting aliases)",
             )
         self.doc.values.setdefault(path, _place(node.start_mark))
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self._open:
+                line, col = _place(node.start_mark)
+                raise ContentError.one(
+                    self.doc.file, line, col,
+                    "an alias refers to the value that contains it; expected plain content "
+                    "(write the values out instead)",
+                )
+            self._open.add(id(node))
+            try:
+                return self._collection(node, path)
+            finally:
+                self._open.discard(id(node))
+        return self._scalar(node)
+
+    def _collection(self, node: yaml.CollectionNode, path: Path_) -> Any:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
-                self._refuse(node, "a plain list")
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if node.tag != "tag:yaml.org,2002:seq":
+            self._refuse(node, "a plain list")
+        return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+
+    def _scalar(self, node: yaml.Node) -> Any:
         if node.tag not in _PLAIN_TAGS:
             self._refuse(node, "plain text, numbers, dates, true/false, lists and mappings")
             return node.value
-        value = self._scalars.construct_object(node)
+        try:
+            value = self._scalars.construct_object(node)
+        except (ValueError, yaml.YAMLError):
+            # only a date can match its pattern and still be impossible, like 2026-02-30
+            line, col = _place(node.start_mark)
+            self.problems.append(
+                Problem(
+                    self.doc.file, line, col,
+                    f"{node.value!r} is not a real date; expected a date written YYYY-MM-DD "
+                    "(quote it if it is meant as text)",
+                )
+            )
+            return node.value
         if isinstance(value, dt.datetime):
             value = value.date()
         return value
 
     def _refuse(self, node: yaml.Node, expected: str) -> None:
         line, col = _place(node.start_mark)
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
         self.problems.append(
-            Problem(self.doc.file, line, col, f"the tag {node.tag!r} is not allowed; expected {expected}")
+            Problem(self.doc.file, line, col, f"the tag {tag!r} is not allowed; expected {expected}")
         )
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
@@ -160,6 +191,34 @@ def _tabs(text: str, file: str) -> list[Problem]:
     return problems
 
 
+_SYNTAX = [  # PyYAML's problem (start) -> what it means to an editor; what to do
+    ("mapping values are not allowed", "a ':' where no new key can start",
+     "a value that contains ': ' in quotes, or the key on its own line at the right indentation"),
+    ("expected <block end>", "this line does not fit the indentation{context}",
+     "each key under its parent at the same indentation, and every quote closed"),
+    ("expected ',' or ']'", "a '[' list{context} is not closed", "',' between items and a closing ']'"),
+    ("expected ',' or '}'", "a '{' mapping{context} is not closed", "',' between items and a closing '}'"),
+    ("could not find expected ':'", "a line without 'key: value'{context}",
+     "'key: value', or more indentation to continue the text above"),
+    ("found unexpected end of stream", "the file ends inside a quoted value{context}", "the closing quote"),
+    ("found undefined alias", "{problem}", "an anchor '&name' defined earlier in the file"),
+    ("found unknown escape character", "{problem} in a double-quoted value",
+     "a valid escape such as \\n or \\\", or the value in single quotes"),
+    ("found character", "{problem}", "the value in quotes"),
+    ("but found another document", "a second document ('---') in the file", "one document per file"),
+]
+
+
+def _syntax(error: yaml.MarkedYAMLError) -> str:
+    """PyYAML's error in an editor's words: 'what is wrong; what is expected'."""
+    problem = (error.problem or "invalid YAML").strip()
+    context = f" (from line {error.context_mark.line + 1})" if error.context_mark else ""
+    for start, what, expected in _SYNTAX:
+        if problem.startswith(start):
+            return f"{what.replace('{problem}', problem).replace('{context}', context)}; expected {expected}"
+    return f"{problem}{context}; expected well-formed YAML (check indentation, colons and quotes)"
+
+
 def parse_yaml(text: str, file: str) -> Document:
     """Parse one YAML text into a `Document`, or raise `ContentError` with every place found."""
     problems = _tabs(text, file)
@@ -171,15 +230,20 @@ def parse_yaml(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = _place(mark) if mark else (1, 1)
-        what = (error.problem or "invalid YAML").strip()
-        context = f" {error.context.strip()}" if error.context else ""
+        raise ContentError.one(file, line, col, f"YAML syntax error: {_syntax(error)}") from None
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         raise ContentError.one(
             file, line, col,
-            f"YAML syntax error: {what}{context}; expected well-formed YAML "
-            "(check indentation, colons and quotes)",
+            f"the control character U+{error.character:04X} is not allowed; expected printable text "
+            "(delete the invisible character here)",
         ) from None
     except yaml.YAMLError as error:
-        raise ContentError.one(file, 1, 1, f"YAML error: {error}; expected well-formed YAML") from None
+        first = str(error).splitlines()[0] if str(error) else "invalid YAML"
+        raise ContentError.one(file, 1, 1, f"YAML error: {first}; expected well-formed YAML") from None
+    except RecursionError:
+        raise ContentError.one(file, 1, 1, "the YAML is nested too deeply; expected plain content") from None
     if node is None:
         raise ContentError.one(
             file, 1, 1, "the file is empty; expected a mapping of this file's fields"

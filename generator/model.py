@@ -177,7 +177,10 @@ class Choice(Record):
     @model_validator(mode="after")
     def _reason_for_weight(self) -> Choice:
         if self.weight and not self.reason:
-            raise ValueError("an option with a non-zero weight needs a 'reason' the reader sees")
+            raise ValueError(
+                f"option {self.id!r} has weight {self.weight} but no 'reason'; "
+                "expected a 'reason' the reader sees when this answer drives the result"
+            )
         return self
 
 
@@ -330,58 +333,98 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]
     loc = tuple(error["loc"])
     kind = error["type"]
     name = str(loc[-1]) if loc else "value"
-    got = error.get("input")
-    if kind == "missing":
-        return f"missing required field {name!r}; expected it in this mapping", False
     if kind == "extra_forbidden":
         allowed = _expected(model, loc)
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return (
-            f"unknown key {name!r}{hint}; expected one of: {', '.join(allowed)}",
-            True,
-        )
-    if kind == "string_pattern_mismatch" and name in {"id", "page", "source"}:
-        return (
-            f"{got!r} is not a valid id; expected lowercase letters, digits and single hyphens",
-            False,
-        )
-    if kind == "string_pattern_mismatch" and name == "path":
-        return f"{got!r} is not a valid page path; expected lowercase words ending in .md", False
-    if kind == "too_short" and isinstance(got, str | type(None)) or kind == "string_too_short":
-        return f"{name!r} is empty; expected text", False
+        return f"unknown key {name!r}{hint}; expected one of: {', '.join(allowed)}", True
+    return _value_message(error, loc, name), loc[-1:] == ("[key]",)  # a mapping key, not its value
+
+
+_ID_FIELDS = {"id", "page", "source"}
+_MAPPINGS = ("model_type", "model_attributes_type", "dict_type")
+_EMPTY = ("string_type", "int_type", "list_type", "dict_type", "model_type", "date_type")
+
+
+def _value_message(error: dict[str, Any], loc: tuple[Any, ...], name: str) -> str:
+    kind, got, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    if not loc and kind in _MAPPINGS:
+        return f"the file holds {_shown(got)}; expected a mapping of this file's fields ('key: value' lines)"
+    if kind == "missing":
+        return f"missing required field {name!r}; expected it in this mapping"
+    if kind == "string_pattern_mismatch":
+        if name in _ID_FIELDS or not isinstance(loc[-1], str):
+            return f"{got!r} is not a valid id; expected lowercase letters, digits and single hyphens"
+        if name == "path":
+            return f"{got!r} is not a valid page path; expected lowercase words ending in .md"
+        return f"{got!r} is not a valid key; expected lowercase letters, digits and single hyphens"
+    if got is None and kind in _EMPTY:
+        return f"{name!r} is empty; expected {_expected_type(kind)}"
+    if kind in ("string_too_short", "string_too_long", "too_short", "too_long"):
+        return _length_message(kind, got, ctx, name)
     if kind == "literal_error":
-        return f"{got!r} is not allowed for {name!r}; {error['msg'].lower()}", False
-    message = error["msg"]
-    if message.startswith("Value error, "):
-        message = message.removeprefix("Value error, ")
-    else:
-        message = f"wrong value for {name!r}: {message[0].lower()}{message[1:]}"
-        if got is not None and not isinstance(got, dict | list):
-            message += f" (got {got!r})"
-    if ";" not in message:
-        message += f"; expected {_expected_type(kind)}"
-    return message, False
+        return f"{got!r} is not allowed for {name!r}; expected one of: {ctx.get('expected', '')}"
+    if kind in ("greater_than_equal", "greater_than"):
+        least = f"at least {ctx['ge']}" if "ge" in ctx else f"more than {ctx.get('gt')}"
+        return f"{got!r} is too small for {name!r}; expected {least}"
+    if kind in ("less_than_equal", "less_than"):
+        most = f"at most {ctx['le']}" if "le" in ctx else f"less than {ctx.get('lt')}"
+        return f"{got!r} is too large for {name!r}; expected {most}"
+    message = error["msg"].removeprefix("Value error, ")
+    if error["msg"].startswith("Value error, ") and ";" in message:
+        return message
+    return f"wrong value for {name!r}: {_shown(got)}; expected {_expected_type(kind)}"
+
+
+def _length_message(kind: str, got: Any, ctx: dict[str, Any], name: str) -> str:
+    if isinstance(got, str):
+        least, most = ctx.get("min_length", 1), ctx.get("max_length")
+        if kind.endswith("too_long"):
+            return f"{name!r} is {len(got)} characters long; expected at most {most} characters"
+        if least <= 1 or not got.strip():
+            return f"{name!r} is empty; expected text"
+        return f"{name!r} is {len(got)} characters long; expected at least {least} characters"
+    count = len(got) if hasattr(got, "__len__") else 0
+    if kind.endswith("too_long"):
+        return f"{name!r} has {_items(count)}; expected at most {_items(ctx.get('max_length', 0))}"
+    return f"{name!r} has {_items(count)}; expected at least {_items(ctx.get('min_length', 1))}"
+
+
+def _shown(value: Any) -> str:
+    """How a wrong value is named in a message: short, and in the editor's terms."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = repr(value.isoformat() if isinstance(value, dt.date) else value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'s' if count != 1 else ''}" if count else "no items"
 
 
 def _expected_type(kind: str) -> str:
     return {
         "int_type": "a whole number",
         "int_parsing": "a whole number",
-        "string_type": "text (quote it if it looks like a number or date)",
-        "list_type": "a list ('- item' lines)",
+        "int_from_float": "a whole number",
+        "string_type": "text (quote it if it looks like a number, date or true/false)",
+        "list_type": "a list ('- item' lines, or [a, b])",
         "dict_type": "a mapping ('key: value' lines)",
         "model_type": "a mapping ('key: value' lines)",
         "model_attributes_type": "a mapping ('key: value' lines)",
         "bool_type": "true or false",
         "bool_parsing": "true or false",
         "date_type": "a date written YYYY-MM-DD",
+        "date_parsing": "a date written YYYY-MM-DD",
         "date_from_datetime_parsing": "a date written YYYY-MM-DD",
-        "greater_than_equal": "a larger number",
-        "less_than_equal": "a smaller number",
-        "too_short": "at least one item",
-        "string_too_long": "shorter text",
-    }.get(kind, "a value of the documented form (see the schema)")
+        "date_from_datetime_inexact": "a date written YYYY-MM-DD, without a time",
+    }.get(kind, "a value of the documented form (see content/schemas/)")
 
 
 def _validate(doc: Document, model: type[Record]) -> tuple[Record | None, list[Problem]]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
@@ -44,8 +45,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError(f"content/ has problems:\n{error}") from None
         guide = self.build.guide
         config.site_name = html.escape(guide.site.name)
-        config.site_description = guide.site.description
-        config.site_author = guide.site.author
+        # the theme prints these raw, some inside attributes: escape quotes too
+        config.site_description = html.escape(guide.site.description)
+        config.site_author = html.escape(guide.site.author)
         config.copyright = html.escape(guide.site.copyright)
         config.nav = _nav(guide)
         return config
@@ -74,7 +76,25 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self._root(config) / "content"))
+        server.builder = _keep_last_good(builder)
         return server
+
+
+def _keep_last_good(builder: Callable[..., None]) -> Callable[..., None]:
+    """A rebuild that fails on content errors keeps serving the last good site instead of hanging.
+
+    MkDocs' server holds every page request while the newest build is unfinished, so one broken
+    edit would stall the preview. Content errors are raised in `on_config`, before anything is
+    written, so the site folder still holds the last good build; the error is already logged.
+    """
+
+    def build(config: Any = None) -> None:
+        try:
+            builder(config)
+        except Abort:
+            log.error("the preview keeps the last good build; fix the problem above and save to rebuild")
+
+    return build
 
 
 def _nav(guide: Guide) -> list[Any]:

@@ -21,12 +21,12 @@ DECISION_LABELS = {
     "table-heading", "table-intro", "points", "total", "outcome", "rule-applied",
     "framework-heading", "extra-heading", "score", "threshold-rule", "rule-line", "condition",
     "or", "and", "invariants-heading", "rules-heading", "question", "answer", "changelog-heading",
-    "combinations",
+    "combinations", "recommended", "unanswered",
 }
 
 
 def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
-    known = list(known)
+    known = list(dict.fromkeys(known))
     close = difflib.get_close_matches(value, known, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return f"unknown {kind} {value!r}{hint}; expected one of: {', '.join(known)}"

@@ -17,13 +17,21 @@ from .model import LINK, Guide, Page, Price
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+def _text(value: object) -> Markup:
+    """HTML-escaped text that Markdown extensions cannot read as syntax either: braces are entities,
+    so a `{#id}` or `{ .class }` inside an editor's words never rewrites a heading's anchor."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+
+
 def _body(text: str) -> Markup:
     """Editors' Markdown, with raw HTML shown as text rather than run."""
     return Markup(text.replace("<", "&lt;"))
 
 
 def _cell(text: str) -> Markup:
-    return Markup(str(escape(text)).replace("|", "&#124;").replace("\n", " "))
+    return Markup(str(_text(text)).replace("|", "&#124;").replace("\n", " "))
 
 
 def _meta(text: str) -> Markup:
@@ -40,7 +48,7 @@ def _fill(template: str, **values: object) -> Markup:
     return Markup(
         re.sub(
             r"\{(\w+)\}",
-            lambda m: str(escape(values[m.group(1)])) if m.group(1) in values else m.group(0),
+            lambda m: str(_text(values[m.group(1)])) if m.group(1) in values else m.group(0),
             str(escape(template)),
         )
     )
@@ -63,6 +71,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         comment_start_string="{##",
         comment_end_string="##}",
+        finalize=_text,
     )
     env.filters.update(body=_body, cell=_cell, signed=_signed, fill=_fill, meta=_meta)
     return env

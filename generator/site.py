@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -18,6 +19,14 @@ from .pipeline import check
 
 class BuildFailed(Exception):
     """MkDocs refused to build; the message says why."""
+
+
+def _template_failure(error: jinja2.TemplateError) -> str:
+    """A theme template error with its place, as a template author needs it."""
+    where = ""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        where = f"{error.filename or error.name or 'template'}:{error.lineno}: "
+    return f"{where}{type(error).__name__}: {error.message or error}"
 
 
 class _Collect(logging.Handler):
@@ -53,7 +62,10 @@ def build_site(root: Path, site_dir: Path | None = None, *, strict: bool = True,
         finish(staging, config)
     except (Abort, ConfigurationError, PluginError) as error:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(str(error)) from None
+        raise BuildFailed("\n".join([*collect.records, str(error)])) from None
+    except jinja2.TemplateError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(_template_failure(error)) from error
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

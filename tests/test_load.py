@@ -37,7 +37,7 @@ def test_tab_indentation() -> None:
 
 def test_object_constructing_tag_is_refused_not_run() -> None:
     [message] = problems("a: !!python/object/apply:os.system ['echo hi']\n")
-    assert message.startswith("content/x.yaml:1:4: the tag 'tag:yaml.org,2002:python/object/apply:os.system'")
+    assert message.startswith("content/x.yaml:1:4: the tag '!!python/object/apply:os.system'")
 
 
 def test_empty_file() -> None:
@@ -48,8 +48,10 @@ def test_empty_file() -> None:
 
 def test_syntax_error_has_place() -> None:
     [message] = problems("a: [1, 2\nb: 3\n")
-    assert message.startswith("content/x.yaml:2:")
-    assert "YAML syntax error" in message and "; expected well-formed YAML" in message
+    assert message == (
+        "content/x.yaml:2:2: YAML syntax error: a '[' list (from line 1) is not closed; "
+        "expected ',' between items and a closing ']'"
+    )
 
 
 def test_alias_bomb_is_refused() -> None:

@@ -63,7 +63,7 @@ def test_scenarios_link_to_the_tool_with_their_answers(guide) -> None:
     text = render_pages(guide)["scenarios.md"]
     for s in guide.scenarios.scenarios:
         query = "&".join(f"{q}={a}" for q, a in s.answers.items())
-        assert f"](decision-tool.md?{query}#hdt-tool)" in text
+        assert f"](decision-tool.md?{query}#hdt-result)" in text
 
 
 def test_money_and_labels() -> None:

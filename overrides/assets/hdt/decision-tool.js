@@ -1,0 +1,272 @@
+/* Headshot decision tool. Classic script, no dependencies: the model and every word come from
+   <script id="hdt-data">; answers live in the URL query. Mirrors generator/decide.py (Engine). */
+(function () {
+  "use strict";
+  if (window.hdtEngine) { window.hdtEngine.init(); return; } // re-run by instant navigation
+
+  var current = null; // the tool on the page now
+
+  function find(list, id) { return list.filter(function (x) { return x.id === id; })[0]; }
+
+  function fill(text, values) {
+    return text.replace(/\{([\w-]+)\}/g, function (all, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : all;
+    });
+  }
+
+  function option(data, q, a) { return find(find(data.questions, q).options, a); }
+
+  /* Outcome before and after the rules, as Engine.outcome. */
+  function outcome(data, answers) {
+    var margin = 0, base, i, rule;
+    data.questions.forEach(function (q) { margin += option(data, q.id, answers[q.id]).weight; });
+    base = margin >= data.threshold ? data.positive : data.negative;
+    for (i = 0; i < data.rules.length; i++) {
+      rule = data.rules[i];
+      if (rule.change === base && Object.keys(rule.when).every(function (q) {
+        return rule.when[q].indexOf(answers[q]) >= 0;
+      })) return { outcome: rule.to, base: base, rule: rule, margin: margin };
+    }
+    return { outcome: base, base: base, rule: null, margin: margin };
+  }
+
+  function cost(data, o, answers) {
+    var months = option(data, data.cost.horizon, answers[data.cost.horizon]).months || 1;
+    var c = { outcome: o.id, parts: [], low: 0, high: 0, open: false };
+    o.parts.forEach(function (id, i) {
+      var times = i < o.parts.length - 1 ? 1 : Math.ceil(months / data.cost.redo[id]), p = data.prices[id];
+      c.parts.push({ option: id, times: times });
+      c.low += times * p.min;
+      c.high += times * p.max;
+      c.open = c.open || p.open;
+    });
+    return c;
+  }
+
+  /* The full result for one complete set of answers, as Engine.decide. */
+  function evaluate(data, answers) {
+    var r = outcome(data, answers), sign = r.base === data.positive ? 1 : -1, flips = [];
+    var reasons = data.questions
+      .map(function (q) { return { question: q.id, option: answers[q.id], o: option(data, q.id, answers[q.id]) }; })
+      .filter(function (x) { return x.o.weight * sign > 0; })
+      .sort(function (a, b) { return Math.abs(b.o.weight) - Math.abs(a.o.weight); }) // stable
+      .map(function (x) {
+        return { question: x.question, option: x.option, weight: x.o.weight, text: x.o.reason, rule: null };
+      });
+    if (r.rule) reasons.unshift({ question: null, option: null, weight: 0, text: r.rule.reason, rule: r.rule.id });
+    data.questions.forEach(function (q) {
+      q.options.forEach(function (o) {
+        var changed = {}, k, to;
+        if (o.id === answers[q.id]) return;
+        for (k in answers) changed[k] = answers[k];
+        changed[q.id] = o.id;
+        to = outcome(data, changed).outcome;
+        if (to !== r.outcome) flips.push({ question: q.id, option: o.id, outcome: to });
+      });
+    });
+    return {
+      outcome: r.outcome, base: r.base, rule: r.rule && r.rule.id, margin: r.margin, reasons: reasons, flips: flips,
+      costs: data.outcomes.map(function (o) { return cost(data, o, answers); })
+    };
+  }
+
+  /* Answers from a query string; null when a name or value is unknown or repeated. */
+  function parse(data, search) {
+    var answers = {}, bad = false;
+    new URLSearchParams(search).forEach(function (value, name) {
+      var q = find(data.questions, name);
+      if (name === "h") return; // Material's search highlight, not an answer
+      if (!q || !find(q.options, value) || answers.hasOwnProperty(name)) bad = true;
+      else answers[name] = value;
+    });
+    return bad ? null : answers;
+  }
+
+  function query(data, answers) {
+    var s = data.questions.filter(function (q) { return answers[q.id]; }).map(function (q) {
+      return encodeURIComponent(q.id) + "=" + encodeURIComponent(answers[q.id]);
+    }).join("&");
+    return s && "?" + s;
+  }
+
+  function el(tag, attrs, kids) {
+    var n = document.createElement(tag), k;
+    for (k in attrs || {}) n.setAttribute(k, attrs[k]);
+    (kids || []).forEach(function (kid) { if (kid != null) n.append(kid); }); // strings become text nodes
+    return n;
+  }
+
+  function money(data, low, high, open) {
+    var c = data.currency, f = function (n) { return n.toLocaleString("en-US"); };
+    return c + f(low) + "–" + c + f(high) + (open ? "+" : "");
+  }
+
+  function Tool(root, data) {
+    var form = root.querySelector("form"), L = data.labels, shown = null;
+    var $ = function (id) { return document.getElementById(id); };
+    var notice = $("hdt-notice"), missing = $("hdt-missing"), result = $("hdt-result"), live = $("hdt-live");
+    var radios = [].slice.call(form.querySelectorAll("input[type=radio]"));
+
+    function read() {
+      var a = {};
+      radios.forEach(function (r) { if (r.checked) a[r.name] = r.value; });
+      return a;
+    }
+    function write(a) { radios.forEach(function (r) { r.checked = a[r.name] === r.value; }); }
+    function open(a) { return data.questions.filter(function (q) { return !a[q.id]; }); }
+    function here() { return location.pathname + location.search + location.hash; }
+    function go(a, replace) {
+      var url = location.pathname + query(data, a) + location.hash;
+      if (url === here()) return;
+      try { history[replace ? "replaceState" : "pushState"](null, "", url); } catch (e) { /* file:// may refuse */ }
+    }
+    function say(text) { live.textContent = text; }
+
+    function label(id) { return find(data.outcomes, id).label; }
+
+    function section(title, kids) { return [el("h3", {}, [title])].concat(kids); }
+
+    function costs(r) {
+      var rows = r.costs.map(function (c) {
+        var o = find(data.outcomes, c.outcome), mine = c.outcome === r.outcome;
+        var parts = c.parts.map(function (p) {
+          var price = data.prices[p.option];
+          var range = money(data, price.min, price.max, price.open);
+          return price.label + " " + fill(L["cost-times"], { times: p.times, range: range });
+        }).join(" + ");
+        return el("tr", mine ? { class: "hdt-mine" } : {}, [
+          el("th", { scope: "row" }, [o.label].concat(mine ? [" ", el("span", { class: "hdt-badge" }, [L.recommended])] : [])),
+          el("td", {}, [el("strong", {}, [money(data, c.low, c.high, c.open)]), el("small", {}, [parts])])
+        ]);
+      });
+      var head = el("tr", {}, [el("th", { scope: "col" }, [L["cost-option"]]), el("th", { scope: "col" }, [L["cost-range"]])]);
+      var table = el("table", { class: "hdt-costs", "aria-labelledby": "hdt-cost-heading" }, [
+        el("thead", {}, [head]), el("tbody", {}, rows)
+      ]);
+      return el("div", { class: "hdt-scroll" }, [table]);
+    }
+
+    function share() {
+      var input = el("input", { id: "hdt-share", type: "text", readonly: "", value: location.href });
+      var status = el("span", { role: "status", class: "hdt-copied" });
+      var button = el("button", { type: "button", class: "md-button" }, [L.copy]);
+      function done() { status.textContent = L.copied; }
+      function fallback() {
+        input.select();
+        try { if (document.execCommand("copy")) done(); } catch (e) { /* the text stays selected to copy by hand */ }
+      }
+      button.addEventListener("click", function () {
+        status.textContent = "";
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(input.value).then(done, fallback);
+        } else fallback();
+      });
+      return el("p", { class: "hdt-share" }, [el("label", { for: "hdt-share" }, [L.share]), input, button, status]);
+    }
+
+    function card(a) {
+      var r = evaluate(data, a), o = find(data.outcomes, r.outcome), sub;
+      var flips = r.flips.map(function (f) {
+        var q = find(data.questions, f.question);
+        var option = find(q.options, f.option).label;
+        return el("li", {}, [fill(L.flip, { question: q.short, option: option, outcome: label(f.outcome) })]);
+      });
+      sub = [
+        el("h2", { id: "hdt-result-heading", tabindex: "-1" }, [L["result-heading"]]),
+        el("p", { class: "hdt-outcome" }, [o.label]),
+        el("p", {}, [o.summary])
+      ].concat(
+        section(L.why, [el("ol", {}, r.reasons.map(function (x) { return el("li", {}, [x.text]); }))]),
+        section(L.change, [flips.length ? el("ul", {}, flips) : el("p", {}, [L["no-change"]])]),
+        [el("h3", { id: "hdt-cost-heading" }, [L["cost-heading"]]), costs(r)],
+        [el("p", { class: "hdt-note" }, [data.cost.note])],
+        section(L.next, [el("ul", {}, o.next.map(function (n) {
+          return el("li", {}, [el("a", { href: n.href }, [n.text])]);
+        }))]),
+        [share()]
+      );
+      result.replaceChildren.apply(result, sub);
+      return r;
+    }
+
+    function flag(todo) { // after an incomplete submit, each open question says so in its legend
+      data.questions.forEach(function (q) {
+        var legend = form.querySelector("#hdt-q-" + q.id + " legend"), f = legend.querySelector(".hdt-flag");
+        var want = !missing.hidden && todo.indexOf(q) >= 0;
+        if (want && !f) legend.append(el("span", { class: "hdt-flag" }, [" ", el("strong", {}, [L.unanswered])]));
+        if (!want && f) f.remove();
+      });
+    }
+
+    function render(a) {
+      var todo = open(a), r;
+      if (!missing.hidden) {
+        missing.hidden = !todo.length;
+        missing.textContent = fill(L.incomplete, { missing: todo.map(function (q) { return q.short; }).join(", ") });
+      }
+      flag(todo);
+      if (todo.length) { result.hidden = true; result.replaceChildren(); shown = null; return; }
+      r = card(a);
+      result.hidden = false;
+      if (shown !== r.outcome) say(L["result-heading"] + ": " + label(r.outcome));
+      shown = r.outcome;
+    }
+
+    function sync() { // from the URL: load, shared link, back/forward
+      var a = parse(data, location.search);
+      notice.hidden = !!a;
+      if (!a) { notice.textContent = L.stale; a = {}; go(a, true); }
+      missing.hidden = true;
+      write(a);
+      render(a);
+    }
+
+    form.addEventListener("change", function () {
+      var a = read();
+      notice.hidden = true;
+      go(a);
+      render(a);
+    });
+    form.addEventListener("submit", function (ev) {
+      var a = read(), todo = open(a);
+      ev.preventDefault();
+      if (todo.length) {
+        missing.hidden = false;
+        render(a);
+        say(missing.textContent);
+        form.querySelector("#hdt-q-" + todo[0].id + " input").focus();
+        return;
+      }
+      render(a);
+      say(L["result-heading"] + ": " + label(shown));
+      $("hdt-result-heading").focus();
+    });
+    form.addEventListener("reset", function (ev) {
+      ev.preventDefault();
+      notice.hidden = missing.hidden = true;
+      write({});
+      go({});
+      render({});
+    });
+
+    root.hidden = false;
+    this.root = root;
+    this.sync = sync;
+    sync();
+    if (location.hash === "#" + result.id && !result.hidden) result.scrollIntoView();
+  }
+
+  function init() {
+    var root = document.getElementById("hdt-tool"), src = document.getElementById("hdt-data"), data;
+    if (!root || !src || root.hasAttribute("data-hdt-ready")) return;
+    try { data = JSON.parse(src.textContent); } catch (e) { return; }
+    root.setAttribute("data-hdt-ready", "");
+    current = new Tool(root, data);
+  }
+
+  window.hdtEngine = { evaluate: evaluate, parse: parse, init: init };
+  window.addEventListener("popstate", function () { if (current && current.root.isConnected) current.sync(); });
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

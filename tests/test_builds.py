@@ -1,0 +1,140 @@
+"""Builds are atomic (a failure leaves the previous site/ byte for byte) and reproducible."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+from generator.errors import ContentError
+from generator.site import BuildFailed, build_site
+
+EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file under `folder` with the hash of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def previous_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(ROOT, tmp_path_factory.mktemp("previous") / "site")
+
+
+@pytest.fixture
+def project(tmp_path: Path, previous_site: Path) -> Path:
+    """A copy of the project with a previous build in its site/."""
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(previous_site, project / "site")
+    return project
+
+
+def _leftovers(project: Path) -> list[str]:
+    return [p.name for p in project.iterdir() if p.name.startswith(".site")]
+
+
+# --- atomic ----------------------------------------------------------------------------------
+
+
+def test_broken_yaml_leaves_the_previous_site_identical(project: Path) -> None:
+    before = tree(project / "site")
+    _edit(
+        project / "content/comparison.yaml",
+        "    short: AI generator\n",
+        "    short: AI generator\n    short: x\n",
+    )
+    with pytest.raises(ContentError, match=r"content/comparison\.yaml:\d+:5: duplicate key 'short'"):
+        build_site(project)
+    assert tree(project / "site") == before and not _leftovers(project)
+
+
+def test_broken_theme_template_leaves_the_previous_site_identical(project: Path) -> None:
+    before = tree(project / "site")
+    _edit(project / "overrides/main.html", "{% block content %}", "{% block content %}{% if %}")
+    with pytest.raises(BuildFailed, match=r"main\.html:\d+: TemplateSyntaxError"):
+        build_site(project)
+    assert tree(project / "site") == before and not _leftovers(project)
+
+
+def test_mkdocs_strict_failure_leaves_the_previous_site_identical(project: Path) -> None:
+    before = tree(project / "site")
+    page = project / "content/pages/photographer.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [the archive](archive.md).\n", encoding="utf-8")
+    with pytest.raises(BuildFailed, match=r"archive\.md"):
+        build_site(project)
+    assert tree(project / "site") == before and not _leftovers(project)
+
+
+def _run(project: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_cli_build_with_a_broken_template_fails_without_traceback(project: Path) -> None:
+    before = tree(project / "site")
+    _edit(project / "overrides/main.html", "{% block content %}", "{% block content %}{% if %}")
+    result = _run(project, sys.executable, "-m", "generator", "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "build failed; the previous site is untouched:" in result.stderr
+    assert "main.html" in result.stderr and "TemplateSyntaxError" in result.stderr
+    assert tree(project / "site") == before
+
+
+def test_mkdocs_build_shows_the_content_errors_without_traceback(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    _edit(project / "content/decision.yaml", "threshold: 3", "threshold: three")
+    _edit(project / "content/experts.yaml", "id: adapt", "id: Adapt")
+    result = _run(project, sys.executable, "-m", "mkdocs", "build")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert lines == [
+        "content/decision.yaml:8:12: wrong value for 'threshold': 'three'; expected a whole number",
+        "content/experts.yaml:4:9: 'Adapt' is not a valid id; expected lowercase letters, digits and single hyphens",
+    ]
+    assert not (project / "site").exists()
+
+
+# --- reproducible ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["served", "offline"])
+def test_two_builds_of_the_same_sources_are_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, offline: bool
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    first = build_site(copy_project(tmp_path / "a"), tmp_path / "a" / "site", offline=offline)
+    second = build_site(copy_project(tmp_path / "b" / "deeper"), tmp_path / "b" / "out", offline=offline)
+    one, two = tree(first), tree(second)
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+    assert len(one) > 20
+
+
+def test_sitemap_dates_come_from_source_date_epoch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    site = build_site(copy_project(tmp_path / "p"), tmp_path / "site")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<lastmod>2026-01-01</lastmod>") == sitemap.count("<url>") > 10
+    raw = (site / "sitemap.xml.gz").read_bytes()
+    assert int.from_bytes(raw[4:8], "little") == int(EPOCH)  # the gzip header's mtime
+    assert gzip.decompress(raw).decode("utf-8") == sitemap

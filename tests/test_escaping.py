@@ -1,0 +1,159 @@
+"""Every string from YAML is escaped where it reaches HTML or JSON: hostile text stays text."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import copy_project, serve
+from generator.model import FILES
+from generator.site import build_site
+
+PAYLOAD = (
+    '<script>alert(1)</script><img src=x onerror="alert(2)"> " onmouseover="alert(3)" '
+    "' onfocus='alert(4)' & &amp; <i class=hdt-pwn>x</i> {% raw %}"
+)
+# keys whose values are ids, paths, addresses or fixed words, not free text
+NOT_TEXT = {
+    "id",
+    "page",
+    "source",
+    "sources",
+    "outcome",
+    "favours",
+    "change",
+    "to",
+    "question",
+    "never_towards",
+    "positive",
+    "negative",
+    "horizon",
+    "cost_parts",
+    "when",
+    "answers",
+    "path",
+    "body",
+    "url",
+    "language",
+}
+FIXED_KINDS = {"home", "prose", "comparison", "scenarios", "tool", "experts", "method", "text", "price"}
+
+
+def poison(data: Any, key: str = "") -> Any:
+    """The same data with every free-text string replaced by the payload."""
+    if isinstance(data, dict):
+        return {k: v if k in NOT_TEXT else poison(v, k) for k, v in data.items()}
+    if isinstance(data, list):
+        return [poison(v, key) for v in data]
+    if isinstance(data, str) and not (key == "kind" and data in FIXED_KINDS):
+        return PAYLOAD
+    return data
+
+
+class _Scan(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[str] = []
+        self.handlers: list[str] = []
+        self.injected: list[str] = []
+        self.data_blocks: list[str] = []
+        self.json_blocks: list[str] = []
+        self.text: list[str] = []
+        self._in: str | None = None
+        self._json = False
+        self._data = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.handlers += [f"{tag} {k}={v}" for k, v in attrs if k.startswith("on") and "alert" in (v or "")]
+        if tag in ("i", "img") and ("hdt-pwn" in (a.get("class") or "") or a.get("src") == "x"):
+            self.injected.append(tag)
+        if tag == "script":
+            self._in = "script"
+            self._json = a.get("type") == "application/json"
+            self._data = a.get("id") == "hdt-data"
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            if self._json:
+                self.json_blocks.append(self.scripts[-1])
+            if self._data:
+                self.data_blocks.append(self.scripts[-1])
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "script":
+            self.scripts[-1] += data
+        else:
+            self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("poisoned")
+    project = copy_project(tmp / "project")
+    for name in FILES:
+        path = project / "content" / f"{name}.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return build_site(project, tmp / "site")
+
+
+def test_hostile_text_never_becomes_markup(poisoned_site: Path) -> None:
+    pages = sorted(poisoned_site.rglob("*.html"))
+    assert len(pages) >= 12
+    shown = 0
+    for page in pages:
+        scan = _Scan()
+        scan.feed(page.read_text(encoding="utf-8"))
+        where = page.relative_to(poisoned_site)
+        assert not [s for s in scan.scripts if "alert" in s and s not in scan.json_blocks], where
+        for block in scan.json_blocks:
+            json.loads(block)
+        assert not scan.handlers, f"{where}: {scan.handlers}"
+        assert not scan.injected, f"{where}: injected {scan.injected}"
+        shown += " ".join(scan.text).count("<script>alert(1)</script>")
+    assert shown > 50  # the payload is there, as visible text
+
+
+def test_the_widget_json_still_parses_and_carries_the_text(poisoned_site: Path) -> None:
+    scan = _Scan()
+    scan.feed((poisoned_site / "decision-tool/index.html").read_text(encoding="utf-8"))
+    [block] = scan.data_blocks
+    assert "</script" not in block.lower() and "<" not in block
+    data = json.loads(block)
+    assert data["questions"][0]["short"] == PAYLOAD
+    assert data["outcomes"][0]["summary"] == PAYLOAD
+
+
+def test_site_name_title_and_description_are_escaped(poisoned_site: Path) -> None:
+    html = (poisoned_site / "index.html").read_text(encoding="utf-8")
+    head = html[: html.index("</head>")]
+    assert "<script>alert(1)" not in head
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in head
+
+
+def test_no_script_runs_in_a_browser(poisoned_site: Path, page: Any) -> None:
+    url, server = serve(poisoned_site)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        for path in ("", "comparison/", "scenarios/", "method/", "decision-tool/"):
+            page.goto(url + path)
+            page.wait_for_load_state("load")
+        page.goto(
+            url + "decision-tool/?platform=dating&visibility=many&stakes=high&lifespan=years"
+            "&budget=ample&deadline=flexible#hdt-tool"
+        )
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(500)
+        assert page.locator(".hdt-pwn").count() == 0
+    finally:
+        server.shutdown()
+    assert dialogs == []

@@ -1,0 +1,384 @@
+"""The client-side decision tool in a real Chromium: parity with the Python engine, URL state,
+keyboard use, announcements, instant navigation, file://, accessibility and its size budget."""
+
+from __future__ import annotations
+
+import gzip
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import pytest
+from conftest import ROOT
+from playwright.sync_api import Page, expect
+
+from generator.decide import Engine, Result
+from generator.model import load_guide
+from generator.render import money
+
+GUIDE = load_guide(ROOT)
+ENGINE = Engine.of(GUIDE)
+DECISION = GUIDE.decision
+LABELS = DECISION.labels
+OUTCOME_LABEL = {o.id: o.label for o in DECISION.outcomes}
+QUESTIONS = DECISION.questions
+ASSETS = ROOT / "overrides" / "assets" / "hdt"
+TOOL_PATH = next(p.path for p in GUIDE.pages.pages if p.kind == "tool")  # e.g. decision-tool.md
+TOOL = TOOL_PATH.removesuffix(".md") + "/"
+JS_EVALUATE_ALL = """(list) => {
+  const data = JSON.parse(document.getElementById('hdt-data').textContent);
+  return list.map((answers) => window.hdtEngine.evaluate(data, answers));
+}"""
+
+
+def fill(template: str, **values: object) -> str:
+    return re.sub(r"\{([\w-]+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+def summary(result: Result) -> dict[str, Any]:
+    """What the widget must reproduce, in a shape both engines can produce."""
+    return {
+        "outcome": result.outcome,
+        "base": result.base,
+        "rule": result.rule,
+        "margin": result.margin,
+        "reasons": [[r.question, r.option, r.rule, r.text] for r in result.reasons],
+        "flips": [[f.question, f.option, f.outcome] for f in result.flips],
+        "costs": [[c.outcome, c.low, c.high, c.open_ended, [[p.option, p.times] for p in c.parts]] for c in result.costs],
+    }
+
+
+def js_summary(js: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "outcome": js["outcome"],
+        "base": js["base"],
+        "rule": js["rule"],
+        "margin": js["margin"],
+        "reasons": [[r["question"], r["option"], r["rule"], r["text"]] for r in js["reasons"]],
+        "flips": [[f["question"], f["option"], f["outcome"]] for f in js["flips"]],
+        "costs": [[c["outcome"], c["low"], c["high"], c["open"], [[p["option"], p["times"]] for p in c["parts"]]]
+                  for c in js["costs"]],
+    }
+
+
+def query(answers: dict[str, str]) -> str:
+    return "?" + urlencode(answers)
+
+
+class Watch:
+    """Collects page errors and console errors (request failures to other origins are not the tool's)."""
+
+    def __init__(self, page: Page) -> None:
+        self.errors: list[str] = []
+        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+        page.on("console", lambda msg: msg.type == "error" and "Failed to load resource" not in msg.text
+                and self.errors.append(f"console: {msg.text}"))
+
+
+def answer(page: Page, answers: dict[str, str]) -> None:
+    for question, option in answers.items():
+        page.locator(f"#hdt-q-{question} input[value='{option}']").check()
+
+
+def checked(page: Page) -> dict[str, str]:
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#hdt-form input:checked')]
+        .map((r) => [r.name, r.value]))""")
+
+
+@pytest.fixture
+def tool(page: Page, site_url: str) -> Iterator[Page]:
+    page.goto(site_url + TOOL)
+    expect(page.locator("#hdt-tool")).to_be_visible()
+    yield page
+
+
+def test_js_logic_matches_the_python_engine_on_every_combination(tool: Page) -> None:
+    combos = list(ENGINE.combinations())
+    results = tool.evaluate(JS_EVALUATE_ALL, combos)
+    matches = sum(js_summary(js) == summary(ENGINE.decide(a)) for a, js in zip(combos, results, strict=True))
+    print(f"parity: {matches} of {len(combos)}")
+    mismatch = next((a for a, js in zip(combos, results, strict=True) if js_summary(js) != summary(ENGINE.decide(a))), None)
+    assert matches == len(combos) == 972, f"first mismatch: {mismatch}"
+
+
+def expected_card(answers: dict[str, str]) -> dict[str, Any]:
+    r = ENGINE.decide(answers)
+    currency = GUIDE.site.currency
+    return {
+        "outcome": OUTCOME_LABEL[r.outcome],
+        "reasons": [x.text for x in r.reasons],
+        "flips": [
+            fill(LABELS["flip"], question=ENGINE.questions[f.question].short,
+                 option=ENGINE.choices[f.question][f.option].label, outcome=OUTCOME_LABEL[f.outcome])
+            for f in r.flips
+        ] or [LABELS["no-change"]],
+        "costs": [money((c.low, c.high, c.open_ended), currency) for c in r.costs],
+    }
+
+
+def shown_card(page: Page) -> dict[str, Any]:
+    return page.evaluate("""() => {
+      const r = document.getElementById('hdt-result'), texts = (s) => [...r.querySelectorAll(s)].map((e) => e.textContent);
+      const change = r.querySelectorAll('h3')[1].nextElementSibling;
+      return {outcome: r.querySelector('.hdt-outcome').textContent, reasons: texts('ol > li'),
+              flips: change.tagName === 'UL' ? [...change.children].map((e) => e.textContent) : [change.textContent],
+              costs: texts('.hdt-costs td strong')};
+    }""")
+
+
+def test_the_form_shows_what_the_python_engine_decides(tool: Page) -> None:
+    sample = random.Random(20261129).sample(list(ENGINE.combinations()), 20)
+    matches = 0
+    for answers in sample:
+        tool.get_by_role("button", name=LABELS["reset"]).click()
+        expect(tool.locator("#hdt-result")).to_be_hidden()
+        answer(tool, answers)
+        expect(tool.locator("#hdt-result")).to_be_visible()
+        matches += shown_card(tool) == expected_card(answers)
+    print(f"parity through the form: {matches} of {len(sample)}")
+    assert matches == len(sample)
+
+
+def test_keyboard_alone_reaches_a_result(tool: Page) -> None:
+    keys = tool.keyboard
+    for _ in range(200):  # Tab from the top of the page to the first question
+        keys.press("Tab")
+        if tool.evaluate("document.activeElement.name") == QUESTIONS[0].id:
+            break
+    else:
+        pytest.fail("Tab never reached the first question")
+    keys.press("ArrowDown")  # arrows move to and select the next answer
+    for _ in QUESTIONS[1:]:
+        keys.press("Tab")
+        keys.press("Space")
+    keys.press("Tab")
+    assert tool.evaluate("document.activeElement.type") == "submit"
+    keys.press("Enter")
+    expected = {QUESTIONS[0].id: QUESTIONS[0].options[1].id, **{q.id: q.options[0].id for q in QUESTIONS[1:]}}
+    assert checked(tool) == expected
+    expect(tool.locator("#hdt-result-heading")).to_be_focused()
+    expect(tool.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[ENGINE.outcome(expected)[0]])
+
+
+def test_an_incomplete_submit_names_what_is_open_and_focuses_it(tool: Page) -> None:
+    answer(tool, {QUESTIONS[0].id: QUESTIONS[0].options[0].id, QUESTIONS[1].id: QUESTIONS[1].options[0].id})
+    tool.get_by_role("button", name=LABELS["submit"]).click()
+    missing = ", ".join(q.short for q in QUESTIONS[2:])
+    expect(tool.locator("#hdt-missing")).to_have_text(fill(LABELS["incomplete"], missing=missing))
+    assert tool.evaluate("document.activeElement.closest('fieldset').id") == f"hdt-q-{QUESTIONS[2].id}"
+    expect(tool.locator("#hdt-result")).to_be_hidden()
+    flagged = tool.get_by_role("group").filter(has_text=LABELS["unanswered"])
+    expect(flagged).to_have_count(len(QUESTIONS) - 2)
+    expect(tool.get_by_role("group", name=LABELS["unanswered"]).first).to_have_id(f"hdt-q-{QUESTIONS[2].id}")
+    answer(tool, {QUESTIONS[2].id: QUESTIONS[2].options[0].id})
+    expect(flagged).to_have_count(len(QUESTIONS) - 3)
+    expect(tool.locator("#hdt-missing")).to_have_text(fill(LABELS["incomplete"], missing=", ".join(
+        q.short for q in QUESTIONS[3:])))
+
+
+def test_the_result_is_announced(tool: Page) -> None:
+    answers = next(ENGINE.combinations())
+    answer(tool, answers)
+    expect(tool.locator("#hdt-live")).to_contain_text(OUTCOME_LABEL[ENGINE.outcome(answers)[0]])
+    assert tool.locator("#hdt-live").get_attribute("aria-live") == "polite"
+
+
+def test_a_shared_link_restores_the_answers_and_the_result(page: Page, site_url: str) -> None:
+    watch = Watch(page)
+    answers = dict(GUIDE.scenarios.scenarios[0].answers)
+    page.goto(site_url + TOOL + query(answers) + "#hdt-tool")
+    assert checked(page) == answers
+    expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[ENGINE.outcome(answers)[0]])
+    expect(page.locator("#hdt-share")).to_have_value(page.url)
+    expect(page.locator("#hdt-notice")).to_be_hidden()
+    assert watch.errors == []
+
+
+def test_every_scenario_link_opens_the_tool_with_its_outcome(page: Page, site_url: str) -> None:
+    scenarios_path = next(p.path for p in GUIDE.pages.pages if p.kind == "scenarios").removesuffix(".md") + "/"
+    page.goto(site_url + scenarios_path)
+    links = page.locator(f"a[href*='{TOOL}?']")
+    hrefs = [links.nth(i).evaluate("(a) => a.href") for i in range(links.count())]
+    assert len(hrefs) == len(GUIDE.scenarios.scenarios)
+    for href in hrefs:
+        answers = dict(parse_qsl(urlsplit(href).query))
+        scenario = next(s for s in GUIDE.scenarios.scenarios if dict(s.answers) == answers)
+        page.goto(href)
+        assert checked(page) == answers
+        expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[scenario.outcome])
+        expect(page.locator("#hdt-result-heading")).to_be_in_viewport()
+
+
+def test_back_and_forward_step_through_the_answers(tool: Page) -> None:
+    watch = Watch(tool)
+    answers = next(ENGINE.combinations())
+    answer(tool, answers)
+    expect(tool.locator("#hdt-result")).to_be_visible()
+    assert tool.url.endswith(query(answers))
+    last = QUESTIONS[-1].id
+    tool.go_back()
+    assert checked(tool) == {k: v for k, v in answers.items() if k != last}
+    expect(tool.locator("#hdt-result")).to_be_hidden()
+    tool.go_back()
+    assert len(checked(tool)) == len(QUESTIONS) - 2
+    tool.go_forward()
+    tool.go_forward()
+    assert checked(tool) == answers
+    expect(tool.locator("#hdt-result")).to_be_visible()
+    tool.get_by_role("button", name=LABELS["reset"]).click()
+    assert checked(tool) == {}
+    assert "?" not in tool.url
+    expect(tool.locator("#hdt-result")).to_be_hidden()
+    assert watch.errors == []
+
+
+@pytest.mark.parametrize("bad", ["colour=blue", "platform=nonsense", "platform=company&platform=dating",
+                                 "platform=company&stakes=", "%E2%9C%93=%3Cscript%3E"])
+def test_a_tampered_link_shows_a_notice_and_a_clean_form(page: Page, site_url: str, bad: str) -> None:
+    watch = Watch(page)
+    page.goto(site_url + TOOL + "?" + bad)
+    expect(page.locator("#hdt-notice")).to_have_text(LABELS["stale"])
+    expect(page.locator("#hdt-notice")).to_be_visible()
+    assert checked(page) == {}
+    assert page.url == site_url + TOOL
+    expect(page.locator("#hdt-result")).to_be_hidden()
+    answer(page, {QUESTIONS[0].id: QUESTIONS[0].options[0].id})
+    expect(page.locator("#hdt-notice")).to_be_hidden()
+    assert watch.errors == []
+
+
+def test_a_search_highlight_parameter_is_not_taken_for_a_stale_answer(page: Page, site_url: str) -> None:
+    answers = dict(GUIDE.scenarios.scenarios[0].answers)
+    page.goto(site_url + TOOL + query({"h": "headshot", **answers}))  # Material's search adds ?h=
+    expect(page.locator("#hdt-notice")).to_be_hidden()
+    assert checked(page) == answers
+    expect(page.locator("#hdt-result")).to_be_visible()
+
+
+def same_host_sitemap(page: Page, site_url: str) -> None:
+    """Material only navigates instantly to URLs in sitemap.xml, matched on scheme and host but not port;
+    rewrite the sitemap's `site_url` to the test server's, as it is on the real host."""
+    def fulfil(route: Any) -> None:
+        body = route.fetch().text()
+        route.fulfill(body=re.sub(r"<loc>https?://[^/]+/", f"<loc>{site_url}", body), content_type="application/xml")
+
+    page.route("**/sitemap.xml", fulfil)
+
+
+def test_instant_navigation_away_and_back_keeps_one_working_tool(page: Page, site_url: str) -> None:
+    same_host_sitemap(page, site_url)
+    tool = page
+    tool.goto(site_url + TOOL)
+    watch = Watch(tool)
+    tool.evaluate("window.__sameDocument = true")
+    answer(tool, {QUESTIONS[0].id: QUESTIONS[0].options[0].id})
+    scenarios_nav = next(p.nav for p in GUIDE.pages.pages if p.kind == "scenarios")
+    tool.locator(".md-sidebar--primary .md-nav__link", has_text=scenarios_nav).first.click()
+    expect(tool.locator("#hdt-tool")).to_have_count(0)
+    scenario = GUIDE.scenarios.scenarios[-1]
+    tool.locator(f"a[href*='{TOOL}?']").last.click()
+    expect(tool.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[scenario.outcome])
+    assert tool.evaluate("window.__sameDocument") is True, "navigation reloaded the page"
+    assert checked(tool) == dict(scenario.answers)
+    # one tool, one set of listeners: a change adds exactly one history entry and one result card
+    before = tool.evaluate("history.length")
+    flip = ENGINE.decide(dict(scenario.answers)).flips[0]
+    answer(tool, {flip.question: flip.option})
+    assert tool.evaluate("history.length") == before + 1
+    expect(tool.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[flip.outcome])
+    expect(tool.locator("#hdt-result-heading")).to_have_count(1)
+    tool.go_back()
+    expect(tool.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[scenario.outcome])
+    assert watch.errors == []
+
+
+def test_the_copy_button_copies_the_link(browser: Any, site_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + TOOL + query(next(ENGINE.combinations())))
+    page.get_by_role("button", name=LABELS["copy"]).click()
+    expect(page.locator(".hdt-copied")).to_have_text(LABELS["copied"])
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
+    context.close()
+
+
+def test_copying_the_link_degrades_without_a_clipboard(browser: Any, site_url: str) -> None:
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto(site_url + TOOL + query(next(ENGINE.combinations())))
+    page.get_by_role("button", name=LABELS["copy"]).click()
+    selected = page.evaluate("(() => { const i = document.getElementById('hdt-share');"
+                             " return i.value.slice(i.selectionStart, i.selectionEnd); })()")
+    assert selected == page.url
+    assert watch.errors == []
+    context.close()
+
+
+def test_the_offline_build_works_from_file_urls(page: Page, offline_site: Path) -> None:
+    watch = Watch(page)
+    tool_file = offline_site / TOOL_PATH.replace(".md", ".html")
+    page.goto(tool_file.as_uri())
+    answers = next(ENGINE.combinations())
+    answer(page, answers)
+    expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[ENGINE.outcome(answers)[0]])
+    assert page.url == tool_file.as_uri() + query(answers)
+    page.goto(tool_file.as_uri() + query(dict(GUIDE.scenarios.scenarios[0].answers)))
+    expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[GUIDE.scenarios.scenarios[0].outcome])
+    assert watch.errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_in_any_state(browser: Any, site_url: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + TOOL)
+    axe = Axe()
+    states = {}
+    # the page's content (widget, worksheet); Material's own header, search and footer are not the tool's
+    states["before"] = axe.run(page, context=".md-content")
+    answer(page, {q.id: q.options[0].id for q in QUESTIONS[:3]})
+    page.get_by_role("button", name=LABELS["submit"]).click()
+    states["incomplete"] = axe.run(page, context=".md-content")
+    answer(page, {q.id: q.options[-1].id for q in QUESTIONS})
+    expect(page.locator("#hdt-result")).to_be_visible()
+    states["result"] = axe.run(page, context=".md-content")
+    page.goto(site_url + TOOL + "?stale=1")
+    states["stale"] = axe.run(page, context=".md-content")
+    context.close()
+    reports = {name: r.generate_report() for name, r in states.items() if r.violations_count}
+    assert reports == {}
+
+
+def test_the_widget_fits_its_size_budget() -> None:
+    size = sum(len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in ("decision-tool.js", "decision-tool.css"))
+    print(f"widget JS + CSS gzipped: {size} bytes")
+    assert size <= 8192
+
+
+@pytest.mark.parametrize("width", [320, 640])  # 640 CSS px is a 1280 px window at 200 % zoom
+def test_the_result_fits_a_narrow_screen(browser: Any, site_url: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + TOOL + query(dict(GUIDE.scenarios.scenarios[0].answers)))
+    expect(page.locator("#hdt-result .hdt-costs")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+def test_printing_keeps_the_answers_result_and_costs_but_not_the_controls(tool: Page) -> None:
+    answers = next(ENGINE.combinations())
+    answer(tool, answers)
+    tool.emulate_media(media="print")
+    expect(tool.locator("#hdt-result .hdt-costs")).to_be_visible()
+    expect(tool.locator(".hdt-actions")).to_be_hidden()
+    expect(tool.get_by_role("button", name=LABELS["copy"])).to_be_hidden()
+    expect(tool.locator("#hdt-form input[type=radio]").first).to_be_hidden()
+    chosen = ENGINE.choices[QUESTIONS[0].id][answers[QUESTIONS[0].id]].label
+    expect(tool.locator(f"#hdt-q-{QUESTIONS[0].id} .hdt-option:visible")).to_have_text(chosen)
