@@ -116,9 +116,14 @@ def test_tool_page_loads_under_the_policy(csp_page, csp_url: str) -> None:
     assert not _violations(page, console)
 
 
-@pytest.mark.xfail(strict=False, reason="widget lands from the widget branch")
 def test_widget_under_csp(csp_page, csp_url: str) -> None:
+    """The decision tool runs under the policy, and a scenario link (instant navigation) shows its result."""
     page, console = csp_page
     page.goto(csp_url + "decision-tool/")
     page.locator("#hdt-tool").wait_for(state="visible", timeout=5000)
+    page.goto(csp_url + "scenarios/")
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article a[href*='decision-tool/?']").first.click()
+    page.locator("#hdt-result").wait_for(state="visible", timeout=5000)
+    assert page.evaluate("window.__sameDocument === true"), "the scenario link reloaded the whole page"
     assert not _violations(page, console)
