@@ -118,3 +118,15 @@ def test_tool_with_a_result_has_no_violation(browser, site_url: str, scheme: str
         assert not violations, "\n".join(_describe("decision-tool/ (result)", v) for v in violations)
     finally:
         context.close()
+
+
+def test_without_javascript_the_tool_form_takes_no_space(browser, site_url: str) -> None:
+    """The form is kept in place (invisible) for the script; with scripts off it must not leave a gap."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "decision-tool/")
+        assert page.locator("#hdt-tool").bounding_box() is None
+        assert page.locator(".hdt-noscript").is_visible()
+    finally:
+        context.close()
