@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from .errors import ContentError
+from .metadata import page_metadata
 from .model import Guide
 from .pipeline import Build, run
 
@@ -63,6 +64,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
         assert self.build is not None
+        records = {p.path: p for p in self.build.guide.pages.pages}
+        if page.file.src_uri in records:
+            context["hdt_meta"] = page_metadata(self.build.guide, records[page.file.src_uri], page.canonical_url)
         if page.meta.get("hdt_tool"):
             paths = {p.id: p.path for p in self.build.guide.pages.pages}
 

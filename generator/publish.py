@@ -1,10 +1,139 @@
-"""Finishing touches on a built site folder: files for static hosts."""
+"""Finishing touches on a built site folder: files for static hosts.
+
+- `_headers` (Netlify / Cloudflare Pages format) with a strict Content-Security-Policy: scripts only
+  from the site itself plus the SHA-256 hashes of the theme's inline scripts, no `unsafe-inline`,
+  no `unsafe-eval`, no inline styles.
+- `csp-hashes.txt`: the same hashes, each with the pages it appears on, for review and the README.
+- `robots.txt` pointing at the sitemap.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+# <script> types a browser runs; anything else (application/json, application/ld+json) is a data
+# block that is never executed, so script-src does not apply to it.
+JS_TYPES = {
+    "",
+    "module",
+    "text/javascript",
+    "application/javascript",
+    "application/ecmascript",
+    "text/ecmascript",
+    "application/x-javascript",
+    "text/jscript",
+}
+
+POLICY = (
+    ("default-src", ["'self'"]),
+    ("script-src", ["'self'"]),  # + hashes
+    ("style-src", ["'self'"]),
+    ("img-src", ["'self'", "data:"]),
+    ("font-src", ["'self'"]),
+    ("connect-src", ["'self'"]),
+    ("worker-src", ["'self'"]),
+    ("manifest-src", ["'self'"]),
+    ("object-src", ["'none'"]),
+    ("frame-ancestors", ["'none'"]),
+    ("base-uri", ["'self'"]),
+    ("form-action", ["'self'"]),
+)
+
+OTHER_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+}
+
+
+class _InlineScripts(HTMLParser):
+    """Collects the exact text of every executable inline <script> of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "script":
+            return
+        values = {k: (v or "") for k, v in attrs}
+        runs = values.get("type", "").strip().lower() in JS_TYPES
+        self._open = [] if runs and "src" not in values else None
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._open is not None:
+            self.scripts.append("".join(self._open))
+            self._open = None
+
+
+def sha256_source(text: str) -> str:
+    """The CSP source expression for an inline script's text."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def inline_script_hashes(site: Path) -> dict[str, list[str]]:
+    """{hash source: [pages that carry it]} over every HTML file of the site, sorted."""
+    found: dict[str, set[str]] = {}
+    for page in sorted(site.rglob("*.html")):
+        parser = _InlineScripts()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parser.close()
+        for text in parser.scripts:
+            found.setdefault(sha256_source(text), set()).add(page.relative_to(site).as_posix())
+    return {key: sorted(pages) for key, pages in sorted(found.items())}
+
+
+def content_security_policy(hashes: list[str]) -> str:
+    parts = []
+    for directive, sources in POLICY:
+        if directive == "script-src":
+            sources = sources + sorted(hashes)
+        parts.append(" ".join([directive, *sources]))
+    return "; ".join(parts)
+
+
+def headers_file(policy: str) -> str:
+    lines = ["/*", f"  Content-Security-Policy: {policy}"]
+    lines += [f"  {key}: {value}" for key, value in OTHER_HEADERS.items()]
+    return "\n".join(lines) + "\n"
+
+
+def parse_headers_file(text: str) -> dict[str, str]:
+    """The headers a host would send for `/*` (used by the tests to serve the site as published)."""
+    headers: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.startswith((" ", "\t")) and ":" in line:
+            key, value = line.strip().split(":", 1)
+            headers[key.strip()] = value.strip()
+    return headers
+
+
+def _hashes_report(hashes: dict[str, list[str]]) -> str:
+    lines = ["# SHA-256 of every inline script the site runs (script-src in _headers)."]
+    for key, pages in hashes.items():
+        lines.append(f"{key}  {len(pages)} page(s): {', '.join(pages[:3])}{' …' if len(pages) > 3 else ''}")
+    return "\n".join(lines) + "\n"
 
 
 def finish(site: Path, config: Any) -> None:
     """Post-process a freshly built site in place (before it is swapped in)."""
+    site = Path(site)
+    hashes = inline_script_hashes(site)
+    (site / "_headers").write_text(headers_file(content_security_policy(list(hashes))), encoding="utf-8")
+    (site / "csp-hashes.txt").write_text(_hashes_report(hashes), encoding="utf-8")
+    robots = "User-agent: *\nAllow: /\n"
+    site_url = str(
+        getattr(config, "site_url", "") or (config.get("site_url") if hasattr(config, "get") else "")
+    )
+    if site_url:
+        robots += f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+    (site / "robots.txt").write_text(robots, encoding="utf-8")

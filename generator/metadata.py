@@ -1,0 +1,73 @@
+"""Page metadata for sharing and search engines: Open Graph / Twitter values and JSON-LD. No MkDocs here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from typing import Any
+
+from .model import Guide, Page
+
+# Characters that could end a <script> element or start an HTML comment, as JSON escapes.
+_SCRIPT_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside an HTML <script> element; sorted keys keep builds byte-identical."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(
+        _SCRIPT_SAFE
+    )
+
+
+def modified(guide: Guide, page: Page) -> dt.date:
+    """When the page's facts were last checked: its newest source review, else SOURCE_DATE_EPOCH,
+    else the newest review of any source (never the wall clock, so builds stay reproducible)."""
+    reviews = {s.id: s.reviewed for s in guide.sources.sources}
+    own = [reviews[i] for i in page.sources if i in reviews]
+    if own:
+        return max(own)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return max(reviews.values())
+
+
+def page_metadata(guide: Guide, page: Page, url: str | None) -> dict[str, str]:
+    """Raw (unescaped) values for the templates' meta tags, and the JSON-LD text for the page."""
+    site = guide.site
+    publisher = {"@type": "Organization", "name": site.author, "url": site.url}
+    if page.kind == "home":
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": site.name,
+            "description": page.description,
+            "inLanguage": site.language,
+            "publisher": publisher,
+        }
+    else:
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": page.title,
+            "description": page.description,
+            "dateModified": modified(guide, page).isoformat(),
+            "inLanguage": site.language,
+            "author": publisher,
+            "publisher": publisher,
+            "isPartOf": {"@type": "WebSite", "name": site.name, "url": site.url},
+        }
+    if url:
+        data["url"] = url
+        if page.kind != "home":
+            data["mainEntityOfPage"] = url
+    return {
+        "type": "website" if page.kind == "home" else "article",
+        "title": page.title,
+        "description": page.description,
+        "site_name": site.name,
+        "json_ld": script_json(data),
+    }

@@ -1,0 +1,132 @@
+"""Accessibility: axe-core finds nothing on any page, light and dark, on a laptop and a phone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from reader_pages import page_paths
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+SCHEME = {"light": "default", "dark": "slate"}
+
+
+def _describe(path: str, violation: dict) -> str:
+    node = violation["nodes"][0]
+    return (
+        f"/{path}: {violation['id']} ({len(violation['nodes'])}x) {node['target']}: {node['failureSummary']}"
+    )
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation(browser, built_site: Path, site_url: str, scheme: str, width: int) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    axe = Axe()
+    problems = []
+    try:
+        for path in page_paths(built_site):
+            page.goto(site_url + path)
+            page.wait_for_load_state("load")
+            shown = page.evaluate("document.body.dataset.mdColorScheme")
+            assert shown == SCHEME[scheme], f"/{path} shows the {shown} palette, not {scheme}"
+            result = axe.run(page, options=AXE_OPTIONS).response
+            problems += [_describe(path, v) for v in result["violations"]]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_palette_toggle_keeps_axe_clean(browser, site_url: str) -> None:
+    """The reader's own choice (stored by the toggle) as well as the system's: still no violation."""
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "comparison/")
+        page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        page.reload()
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+        assert not violations, "\n".join(_describe("comparison/", v) for v in violations)
+    finally:
+        context.close()
+
+
+def test_search_dialog_has_a_name(page, site_url: str) -> None:
+    page.goto(site_url)
+    dialog = page.get_by_role("dialog")
+    assert dialog.get_attribute("aria-label")
+
+
+def test_wide_table_is_reachable_and_scrollable_by_keyboard(browser, site_url: str) -> None:
+    """On a narrow phone, the decision table (wider than the screen) takes focus, has a name, scrolls."""
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "method/")
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        index = page.evaluate(
+            "[...document.querySelectorAll('.hdt-table')].findIndex(r => r.scrollWidth > r.clientWidth + 1)"
+        )
+        assert index >= 0, "expected a table wider than a 320 px screen on the method page"
+        region = page.locator(".hdt-table").nth(index)
+        assert region.get_attribute("role") == "region"
+        assert region.get_attribute("aria-label")
+        region.focus()
+        assert page.evaluate("document.activeElement.classList.contains('hdt-table')")
+        for _ in range(3):
+            page.keyboard.press("ArrowRight")
+        page.wait_for_function("document.activeElement.scrollLeft > 0", timeout=2000)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_search_with_results_has_no_violation(browser, site_url: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "comparison/")
+        page.locator("label.md-header__button[for='__search']").first.click()
+        page.locator(".md-search__input").click()
+        page.keyboard.type("photographer", delay=20)
+        page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15000)
+        violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+        assert not violations, "\n".join(_describe("comparison/ (search open)", v) for v in violations)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tool_with_a_result_has_no_violation(browser, site_url: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "scenarios/")
+        page.locator("article a[href*='decision-tool/?']").first.click()
+        page.locator("#hdt-result").wait_for(state="visible", timeout=5000)
+        violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+        assert not violations, "\n".join(_describe("decision-tool/ (result)", v) for v in violations)
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_tool_form_takes_no_space(browser, site_url: str) -> None:
+    """The form is kept in place (invisible) for the script; with scripts off it must not leave a gap."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "decision-tool/")
+        assert page.locator("#hdt-tool").bounding_box() is None
+        assert page.locator(".hdt-noscript").is_visible()
+    finally:
+        context.close()

@@ -1,0 +1,129 @@
+"""The site works as published under its strict Content-Security-Policy (the build's `_headers`)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, serve
+from reader_pages import page_paths
+
+from generator.publish import inline_script_hashes, parse_headers_file
+
+SITE_URL = re.search(
+    r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE
+).group(1)
+WATCH = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} ${e.sample || ''}`));
+"""
+
+
+@pytest.fixture(scope="module")
+def headers(built_site: Path) -> dict[str, str]:
+    return parse_headers_file((built_site / "_headers").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def csp_url(
+    built_site: Path, headers: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The built site under its policy. Material's instant navigation only follows links listed in
+    sitemap.xml, matched by host but not port, so the copy's sitemap names the loopback server."""
+    site = tmp_path_factory.mktemp("csp") / "site"
+    shutil.copytree(built_site, site)
+    url, server = serve(site, headers=headers)
+    sitemap = site / "sitemap.xml"
+    sitemap.write_text(sitemap.read_text(encoding="utf-8").replace(SITE_URL, url), encoding="utf-8")
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture
+def csp_page(browser) -> Iterator[tuple[object, list[str]]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
+    yield page, console
+    context.close()
+
+
+def _violations(page, console: list[str]) -> list[str]:
+    return list(page.evaluate("window.__csp")) + console
+
+
+def test_policy_is_strict(headers: dict[str, str]) -> None:
+    policy = headers["Content-Security-Policy"]
+    directives = {part.split()[0]: part.split()[1:] for part in policy.split("; ")}
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    assert directives["default-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    hashes = [s for s in directives["script-src"] if s.startswith("'sha256-")]
+    assert hashes == sorted(hashes) and len(hashes) == len(set(hashes))
+
+
+def test_policy_names_every_inline_script(built_site: Path, headers: dict[str, str]) -> None:
+    script_src = next(p for p in headers["Content-Security-Policy"].split("; ") if p.startswith("script-src"))
+    assert set(inline_script_hashes(built_site)) == {
+        s for s in script_src.split() if s.startswith("'sha256-")
+    }
+
+
+def test_no_violation_on_any_page(csp_page, built_site: Path, csp_url: str) -> None:
+    page, console = csp_page
+    found = []
+    for path in page_paths(built_site):
+        page.goto(csp_url + path)
+        page.wait_for_load_state("load")
+        found += [f"/{path}: {v}" for v in _violations(page, console)]
+        console.clear()
+    assert not found, "\n".join(found)
+
+
+def test_search_works_under_the_policy(csp_page, csp_url: str) -> None:
+    page, console = csp_page
+    page.goto(csp_url)
+    page.locator(".md-search__input").click()
+    page.keyboard.type("photographer", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15000)
+    assert not _violations(page, console)
+
+
+def test_instant_navigation_works_under_the_policy(csp_page, csp_url: str) -> None:
+    page, console = csp_page
+    page.goto(csp_url)
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-sidebar--primary a.md-nav__link[href$='comparison/']").first.click()
+    page.wait_for_url("**/comparison/")
+    page.locator("article h1").wait_for()
+    assert page.evaluate("window.__sameDocument === true"), "the click reloaded the whole page"
+    assert "comparison" in page.locator("article h1").inner_text().lower() or page.locator("table").count()
+    assert not _violations(page, console)
+
+
+def test_tool_page_loads_under_the_policy(csp_page, csp_url: str) -> None:
+    page, console = csp_page
+    page.goto(csp_url + "decision-tool/")
+    page.wait_for_load_state("load")
+    assert page.locator("article h1").is_visible()
+    assert not _violations(page, console)
+
+
+def test_widget_under_csp(csp_page, csp_url: str) -> None:
+    """The decision tool runs under the policy, and a scenario link (instant navigation) shows its result."""
+    page, console = csp_page
+    page.goto(csp_url + "decision-tool/")
+    page.locator("#hdt-tool").wait_for(state="visible", timeout=5000)
+    page.goto(csp_url + "scenarios/")
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article a[href*='decision-tool/?']").first.click()
+    page.locator("#hdt-result").wait_for(state="visible", timeout=5000)
+    assert page.evaluate("window.__sameDocument === true"), "the scenario link reloaded the whole page"
+    assert not _violations(page, console)
