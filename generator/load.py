@@ -255,24 +255,22 @@ def parse_yaml(text: str, file: str) -> Document:
     return doc
 
 
+def _read(root: Path, relative: str, expected: str) -> str:
+    try:
+        raw = (root / relative).read_bytes()
+    except FileNotFoundError:
+        raise ContentError.one(relative, 1, 1, f"the file is missing; expected {expected}") from None
+    return _decode(raw, relative)
+
+
 def read_yaml(root: Path, relative: str) -> Document:
     """Read `root/relative` as content YAML; the file is named by `relative` in every message."""
-    path = root / relative
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ContentError.one(relative, 1, 1, "the file is missing; expected it in content/") from None
-    return parse_yaml(_decode(raw, relative), relative)
+    return parse_yaml(_read(root, relative, "it in content/"), relative)
 
 
 def read_text(root: Path, relative: str) -> str:
     """Read a Markdown body as UTF-8 text."""
-    path = root / relative
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ContentError.one(relative, 1, 1, "the file is missing; expected a Markdown file") from None
-    text = _decode(raw, relative)
+    text = _read(root, relative, "a Markdown file")
     if not text.strip():
         raise ContentError.one(relative, 1, 1, "the file is empty; expected Markdown text")
     return text
