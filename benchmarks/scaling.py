@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from generator.model import load_guide
-from generator.pipeline import run
+from generator.pipeline import forget, run
 from generator.site import build_site
 from generator.verify import verify
 
@@ -23,6 +23,7 @@ VERIFY_TARGET = 1.0
 
 
 def _peak_mib(root: Path) -> float:
+    forget()
     tracemalloc.start()
     try:
         run(root)
@@ -53,7 +54,7 @@ def measure(
     for factor in factors:
         root = roots[factor] = _sized(base, work, factor)
         total = sum(synthetic.units(root).values())
-        seconds = median([timed(partial(run, root)) for _ in range(runs)])
+        seconds = median([timed(lambda: (forget(), run(root))) for _ in range(runs)])  # noqa: B023
         sizes[factor] = (total, seconds)
         section.add(f"×{factor}: {total:,} records, run()", seconds, "s", headline=factor == factors[-1])
         section.add(f"×{factor}: peak memory (tracemalloc)", _peak_mib(root), "MiB")
@@ -112,6 +113,7 @@ def _mkdocs(section: Section, roots: dict[int, Path], work: Path, factors: list[
         times: dict[str, list[float]] = {"full": [], "small": []}
         repeat = min(runs, 3) if pages < 500 else 2  # a thousand pages with the full nav take a minute
         for index in range(repeat + (factor == factors[0])):  # the first size gets a warm-up round
+            forget()
             full = timed(partial(build_site, root, work / f"site-x{factor}"))
             small = timed(partial(mkdocs_build, config, work / f"plain-x{factor}" / "site"))
             if index or factor != factors[0]:

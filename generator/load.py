@@ -219,6 +219,18 @@ def _syntax(error: yaml.MarkedYAMLError) -> str:
     return f"{problem}{context}; expected well-formed YAML (check indentation, colons and quotes)"
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """Compose with libyaml when present (about 15 times faster); on any error, compose again with
+    the pure-Python parser, whose messages the editors' error texts are written against."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def parse_yaml(text: str, file: str) -> Document:
     """Parse one YAML text into a `Document`, or raise `ContentError` with every place found."""
     problems = _tabs(text, file)
@@ -226,7 +238,7 @@ def parse_yaml(text: str, file: str) -> Document:
         raise ContentError(problems)
     doc = Document(file, None)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = _place(mark) if mark else (1, 1)

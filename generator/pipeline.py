@@ -39,6 +39,12 @@ def _fingerprint(root: Path) -> str:
 _last: tuple[Path, str, Build] | None = None
 
 
+def forget() -> None:
+    """Drop the reused result, so the next `run` does the whole work (for measurements)."""
+    global _last
+    _last = None
+
+
 def run(root: Path) -> Build:
     """Load, validate, verify and render the guide under `root`; raise `ContentError` if broken.
 

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .errors import Problem
-from .load import Document
 from .model import LINK, Guide
 
 SITE_LABELS = {
@@ -218,4 +217,3 @@ def _check_links(c: _Checker, pages: list[str]) -> None:
                 c.problems.append(Problem(f"content/{body}", line, col, _unknown("page in link", match.group(1), pages)))
 
 
-__all__ = ["check_references", "Document"]

@@ -13,7 +13,6 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from .errors import ContentError
 from .pipeline import run
 
 

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, copy_project
+
 from generator.errors import ContentError
 from generator.site import BuildFailed, build_site
 

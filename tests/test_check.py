@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT, copy_project
+
 from generator.model import load_guide
 
 

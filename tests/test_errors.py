@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, copy_project
 
 GOLDEN = Path(__file__).parent / "golden" / "errors" / "cases.yaml"

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import copy_project, serve
+
 from generator.model import FILES
 from generator.site import build_site
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, copy_project
+
 from generator.errors import ContentError
 from generator.model import load_guide
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-
 from conftest import ROOT, copy_project
+
 from generator.load import read_yaml
 from generator.model import FILES
 from generator.schema import schema_for, schema_path, schema_text, write_schemas

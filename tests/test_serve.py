@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, copy_project
 
 WAIT = 30.0  # seconds to wait for a rebuild to show
