@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+import re
 from pathlib import Path
 from typing import Any
 
@@ -49,29 +49,21 @@ OTHER_HEADERS = {
 }
 
 
-class _InlineScripts(HTMLParser):
-    """Collects the exact text of every executable inline <script> of one page."""
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._open: list[str] | None = None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "script":
-            return
-        values = {k: (v or "") for k, v in attrs}
-        runs = values.get("type", "").strip().lower() in JS_TYPES
-        self._open = [] if runs and "src" not in values else None
-
-    def handle_data(self, data: str) -> None:
-        if self._open is not None:
-            self._open.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._open is not None:
-            self.scripts.append("".join(self._open))
-            self._open = None
+def inline_scripts(html: str) -> list[str]:
+    """The exact text of every executable inline <script> of one page (a script's text ends at the
+    first </script>, so a pattern finds it as surely as a parser, and several times faster)."""
+    found = []
+    for match in _SCRIPT.finditer(html):
+        attrs = match.group(1)
+        kind = _TYPE.search(attrs)
+        if not _SRC.search(attrs) and (kind.group(1).lower() if kind else "") in JS_TYPES:
+            found.append(match.group(2))
+    return found
 
 
 def sha256_source(text: str) -> str:
@@ -84,10 +76,7 @@ def inline_script_hashes(site: Path) -> dict[str, list[str]]:
     """{hash source: [pages that carry it]} over every HTML file of the site, sorted."""
     found: dict[str, set[str]] = {}
     for page in sorted(site.rglob("*.html")):
-        parser = _InlineScripts()
-        parser.feed(page.read_text(encoding="utf-8"))
-        parser.close()
-        for text in parser.scripts:
+        for text in inline_scripts(page.read_text(encoding="utf-8")):
             found.setdefault(sha256_source(text), set()).add(page.relative_to(site).as_posix())
     return {key: sorted(pages) for key, pages in sorted(found.items())}
 
