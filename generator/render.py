@@ -116,6 +116,7 @@ def render_pages(guide: Guide) -> dict[str, str]:
         "outcomes": {o.id: o for o in guide.decision.outcomes},
         "tool_query": tool_query,
         "option_labels": lambda q, ids: [engine.choices[q][i].label for i in ids],
+        "decision_table": functools.partial(decision_table, guide, engine),
     }
     result: dict[str, str] = {}
     for page in guide.pages.pages:
@@ -123,6 +124,23 @@ def render_pages(guide: Guide) -> dict[str, str]:
         text = template.render(context, page=page, body=guide.bodies.get(page.body or ""))
         result[page.path] = _resolve_links(text, page, paths)
     return dict(sorted(result.items()))
+
+
+def decision_table(guide: Guide, engine: Engine) -> list[tuple[str, list[Markup]]]:
+    """The full decision table as Markdown rows, grouped by the first question's options.
+
+    Built here rather than in the template: a thousand rows of Jinja loops cost more than the rest
+    of the site together."""
+    d = guide.decision
+    first, rest = d.questions[0], d.questions[1:]
+    shorts = {q.id: {c.id: str(_cell(c.short)) for c in q.options} for q in rest}
+    labels = {o.id: str(_cell(o.label)) for o in d.outcomes}
+    groups: dict[str, list[Markup]] = {c.id: [] for c in first.options}
+    for answers in engine.combinations():
+        cells = [shorts[q.id][answers[q.id]] for q in rest]
+        cells += [_signed(engine.margin(answers)), labels[engine.outcome(answers)[0]]]
+        groups[answers[first.id]].append(Markup("| " + " | ".join(cells) + " |"))
+    return list(groups.items())
 
 
 def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> dict[str, object]:
