@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +58,22 @@ def run(root: Path) -> Build:
     fingerprint = _fingerprint(root)
     if _last is not None and _last[0] == root and _last[1] == fingerprint:
         return _last[2]
-    guide, combinations = check(root)
-    build = Build(guide, render_pages(guide), combinations)
+    with _gc_paused():
+        guide, combinations = check(root)
+        build = Build(guide, render_pages(guide), combinations)
     _last = (root, fingerprint, build)
     return build
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building the model allocates many small objects that live on; Python's cyclic collector would
+    walk the growing heap again and again, which made the cost grow faster than the content
+    (benchmarks/: time per record ×1.9 from ×1 to ×100 with it, flat without)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from .errors import Problem
@@ -51,8 +51,7 @@ class _Checker:
             else:
                 seen[item.id] = index
 
-    def ref(self, doc: str, path: tuple[Any, ...], kind: str, value: str, known: Iterable[str]) -> bool:
-        known = list(known)
+    def ref(self, doc: str, path: tuple[Any, ...], kind: str, value: str, known: Collection[str]) -> bool:
         if value not in known:
             self.at(doc, path, _unknown(kind, value, known))
             return False
@@ -80,10 +79,11 @@ class _Checker:
 def check_references(guide: Guide) -> list[Problem]:
     """Every problem that needs more than one field to see."""
     c = _Checker(guide)
-    pages = [p.id for p in guide.pages.pages]
-    sources = [s.id for s in guide.sources.sources]
-    options = [o.id for o in guide.comparison.options]
-    outcomes = [o.id for o in guide.decision.outcomes]
+    # ordered sets: fast to look up in, and listed in file order in messages
+    pages = dict.fromkeys(p.id for p in guide.pages.pages)
+    sources = dict.fromkeys(s.id for s in guide.sources.sources)
+    options = dict.fromkeys(o.id for o in guide.comparison.options)
+    outcomes = dict.fromkeys(o.id for o in guide.decision.outcomes)
     d = guide.decision
 
     c.unique("pages", ("pages",), guide.pages.pages, "page")
@@ -202,7 +202,7 @@ def _strings(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any,
             yield from _strings(value, (*path, index))
 
 
-def _check_links(c: _Checker, pages: list[str]) -> None:
+def _check_links(c: _Checker, pages: Collection[str]) -> None:
     for name, doc in c.guide.docs.items():
         for path, text in _strings(doc.data):
             for match in LINK.finditer(text):
