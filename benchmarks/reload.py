@@ -100,11 +100,8 @@ def measure(base: Path, work: Path, edits: int) -> Section:
             f"bounded at {EDIT_WAIT:.0f} s per edit"
         )
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        from tests.conftest import stop
+
+        stop(server)
         log.close()
     return section

@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,6 +69,16 @@ def site_url(built_site: Path) -> Iterator[str]:
     url, server = serve(built_site)
     yield url
     server.shutdown()
+
+
+def stop(process: subprocess.Popen) -> None:  # type: ignore[type-arg]
+    """End a server process politely, then firmly."""
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def chromium_path() -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, stop
 
 WAIT = 30.0  # seconds to wait for a rebuild to show
 
@@ -76,12 +76,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
         assert _until(lambda: served.get("comparison/")[0] == 200, 90), served.output()
         yield served
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def _edit(project: Path, name: str, old: str, new: str) -> None:
