@@ -290,18 +290,6 @@ class Guide:
     bodies: dict[str, str]
     docs: dict[str, Document]
 
-    def page(self, page_id: str) -> Page:
-        return next(p for p in self.pages.pages if p.id == page_id)
-
-    def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources.sources if s.id == source_id)
-
-    def question(self, question_id: str) -> Question:
-        return next(q for q in self.decision.questions if q.id == question_id)
-
-    def outcome(self, outcome_id: str) -> Outcome:
-        return next(o for o in self.decision.outcomes if o.id == outcome_id)
-
 
 # --- validation -------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from .errors import ContentError
 from .metadata import page_metadata
-from .model import Guide
+from .model import Guide, Page
 from .pipeline import Build, run
 
 log = logging.getLogger("mkdocs.plugins." + __name__)
@@ -33,6 +33,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def __init__(self) -> None:
         self.build: Build | None = None
         self.files = Files([])
+        self.records: dict[str, Page] = {}
+        self.paths: dict[str, str] = {}
 
     def _root(self, config: Any) -> Path:
         base = Path(config.config_file_path).parent
@@ -60,18 +62,19 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             inclusion = InclusionLevel.NOT_IN_NAV if path in hidden else InclusionLevel.UNDEFINED
             kept.append(File.generated(config, path, content=text, inclusion=inclusion))
         self.files = kept
+        self.records = {p.path: p for p in self.build.guide.pages.pages}
+        self.paths = {p.id: p.path for p in self.build.guide.pages.pages}
         return kept
 
     def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
         assert self.build is not None
-        records = {p.path: p for p in self.build.guide.pages.pages}
-        if page.file.src_uri in records:
-            context["hdt_meta"] = page_metadata(self.build.guide, records[page.file.src_uri], page.canonical_url)
+        record = self.records.get(page.file.src_uri)
+        if record is not None:
+            context["hdt_meta"] = page_metadata(self.build.guide, record, page.canonical_url)
         if page.meta.get("hdt_tool"):
-            paths = {p.id: p.path for p in self.build.guide.pages.pages}
 
             def url_for(page_id: str) -> str:
-                return get_relative_url(self.files.get_file_from_path(paths[page_id]).url, page.url)
+                return get_relative_url(self.files.get_file_from_path(self.paths[page_id]).url, page.url)
 
             context["hdt_data"] = self.build.widget(url_for)
         return context
