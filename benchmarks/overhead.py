@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.model import load_guide
+from generator.guide import load_guide
 from generator.pipeline import forget, run
 from generator.render import render_pages
 from generator.site import build_site
@@ -75,4 +75,6 @@ def _stages(section: Section, root: Path, runs: int) -> None:
         render.append(timed(lambda: render_pages(guide)))  # noqa: B023
     section.add("  of which load + validate (load_guide)", median(load), "s")
     section.add("  of which verify the answer space", median(check_), "s")
-    section.add("  of which render Markdown (Jinja2, templates compiled once per process)", median(render), "s")
+    section.add(
+        "  of which render Markdown (Jinja2, templates compiled once per process)", median(render), "s"
+    )

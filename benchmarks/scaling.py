@@ -8,7 +8,7 @@ import tracemalloc
 from functools import partial
 from pathlib import Path
 
-from generator.model import load_guide
+from generator.guide import load_guide
 from generator.pipeline import forget, run
 from generator.site import build_site
 from generator.verify import verify

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from generator.decide import Engine
-from generator.model import load_guide
+from generator.guide import load_guide
 
 WORDS = [
     "light",

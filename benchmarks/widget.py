@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from generator.decide import Engine
-from generator.model import load_guide
+from generator.guide import load_guide
 
 from .report import Section, median, timed
 

@@ -28,9 +28,7 @@ def _check(args: argparse.Namespace) -> int:
     guide, count = check(args.root)
     print(f"content OK: {len(guide.pages.pages)} pages, {count} answer combinations verified")
     today = args.today or dt.date.today()
-    overdue = [
-        s for s in guide.sources.sources if (today - s.reviewed).days > s.review_every_days
-    ]
+    overdue = [s for s in guide.sources.sources if (today - s.reviewed).days > s.review_every_days]
     for s in overdue:
         line, col = guide.docs["sources"].where(("sources", guide.sources.sources.index(s), "reviewed"))
         print(

@@ -108,8 +108,7 @@ class Engine:
             key=lambda q: -abs(weights[q]),
         )
         reasons = [
-            Reason(q, answers[q], weights[q], self.choices[q][answers[q]].reason or "")
-            for q in drivers
+            Reason(q, answers[q], weights[q], self.choices[q][answers[q]].reason or "") for q in drivers
         ]
         if rule_id:
             rule = next(r for r in m.rules if r.id == rule_id)
@@ -118,8 +117,7 @@ class Engine:
             Flip(q, option, changed)
             for q in self.questions
             for option in self.choices[q]
-            if option != answers[q]
-            and (changed := self.outcome({**answers, q: option})[0]) != outcome
+            if option != answers[q] and (changed := self.outcome({**answers, q: option})[0]) != outcome
         ]
         return Result(
             outcome=outcome,
@@ -139,7 +137,11 @@ class Engine:
         parts = []
         for index, option in enumerate(parts_ids):
             # in a hybrid the first part bridges the gap once; the last part covers the whole life
-            times = 1 if index < len(parts_ids) - 1 else math.ceil(months / self.model.cost.redo_every_months[option])
+            times = (
+                1
+                if index < len(parts_ids) - 1
+                else math.ceil(months / self.model.cost.redo_every_months[option])
+            )
             parts.append(CostPart(option, times))
         return Cost(
             outcome=outcome_id,

@@ -80,7 +80,9 @@ class _Builder:
             if id(node) in self._open:
                 line, col = _place(node.start_mark)
                 raise ContentError.one(
-                    self.doc.file, line, col,
+                    self.doc.file,
+                    line,
+                    col,
                     "an alias refers to the value that contains it; expected plain content "
                     "(write the values out instead)",
                 )
@@ -109,7 +111,9 @@ class _Builder:
             line, col = _place(node.start_mark)
             self.problems.append(
                 Problem(
-                    self.doc.file, line, col,
+                    self.doc.file,
+                    line,
+                    col,
                     f"{node.value!r} is not a real date; expected a date written YYYY-MM-DD "
                     "(quote it if it is meant as text)",
                 )
@@ -135,7 +139,9 @@ class _Builder:
                 line, col = _place(key_node.start_mark)
                 self.problems.append(
                     Problem(
-                        self.doc.file, line, col,
+                        self.doc.file,
+                        line,
+                        col,
                         "merge keys ('<<') are not allowed; expected each key written out",
                     )
                 )
@@ -152,7 +158,9 @@ class _Builder:
                 first = self.doc.keys[(*path, key)]
                 self.problems.append(
                     Problem(
-                        self.doc.file, line, col,
+                        self.doc.file,
+                        line,
+                        col,
                         f"duplicate key {key!r} (first at line {first[0]}); "
                         "expected each key once per mapping",
                     )
@@ -171,7 +179,9 @@ def _decode(raw: bytes, file: str) -> str:
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
         raise ContentError.one(
-            file, line, col,
+            file,
+            line,
+            col,
             f"byte 0x{raw[error.start]:02x} is not valid UTF-8; expected the file saved as UTF-8",
         ) from None
     return text.removeprefix("\ufeff")
@@ -184,7 +194,9 @@ def _tabs(text: str, file: str) -> list[Problem]:
         if "\t" in indent:
             problems.append(
                 Problem(
-                    file, number, indent.index("\t") + 1,
+                    file,
+                    number,
+                    indent.index("\t") + 1,
                     "a tab is used for indentation; expected spaces (YAML does not allow tabs)",
                 )
             )
@@ -192,18 +204,30 @@ def _tabs(text: str, file: str) -> list[Problem]:
 
 
 _SYNTAX = [  # PyYAML's problem (start) -> what it means to an editor; what to do
-    ("mapping values are not allowed", "a ':' where no new key can start",
-     "a value that contains ': ' in quotes, or the key on its own line at the right indentation"),
-    ("expected <block end>", "this line does not fit the indentation{context}",
-     "each key under its parent at the same indentation, and every quote closed"),
+    (
+        "mapping values are not allowed",
+        "a ':' where no new key can start",
+        "a value that contains ': ' in quotes, or the key on its own line at the right indentation",
+    ),
+    (
+        "expected <block end>",
+        "this line does not fit the indentation{context}",
+        "each key under its parent at the same indentation, and every quote closed",
+    ),
     ("expected ',' or ']'", "a '[' list{context} is not closed", "',' between items and a closing ']'"),
     ("expected ',' or '}'", "a '{' mapping{context} is not closed", "',' between items and a closing '}'"),
-    ("could not find expected ':'", "a line without 'key: value'{context}",
-     "'key: value', or more indentation to continue the text above"),
+    (
+        "could not find expected ':'",
+        "a line without 'key: value'{context}",
+        "'key: value', or more indentation to continue the text above",
+    ),
     ("found unexpected end of stream", "the file ends inside a quoted value{context}", "the closing quote"),
     ("found undefined alias", "{problem}", "an anchor '&name' defined earlier in the file"),
-    ("found unknown escape character", "{problem} in a double-quoted value",
-     "a valid escape such as \\n or \\\", or the value in single quotes"),
+    (
+        "found unknown escape character",
+        "{problem} in a double-quoted value",
+        'a valid escape such as \\n or \\", or the value in single quotes',
+    ),
     ("found character", "{problem}", "the value in quotes"),
     ("but found another document", "a second document ('---') in the file", "one document per file"),
 ]
@@ -247,7 +271,9 @@ def parse_yaml(text: str, file: str) -> Document:
         before = text[: error.position]
         line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         raise ContentError.one(
-            file, line, col,
+            file,
+            line,
+            col,
             f"the control character U+{error.character:04X} is not allowed; expected printable text "
             "(delete the invisible character here)",
         ) from None
@@ -257,9 +283,7 @@ def parse_yaml(text: str, file: str) -> Document:
     except RecursionError:
         raise ContentError.one(file, 1, 1, "the YAML is nested too deeply; expected plain content") from None
     if node is None:
-        raise ContentError.one(
-            file, 1, 1, "the file is empty; expected a mapping of this file's fields"
-        )
+        raise ContentError.one(file, 1, 1, "the file is empty; expected a mapping of this file's fields")
     builder = _Builder(doc)
     doc.data = builder.build(node, ())
     if builder.problems:

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Guide, load_guide
+from .guide import load_guide
+from .model import Guide
 from .render import render_pages, widget_data, widget_json
 from .verify import verify
 

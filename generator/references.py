@@ -10,17 +10,60 @@ from .errors import Problem
 from .model import LINK, Guide
 
 SITE_LABELS = {
-    "sources", "source", "reviewed", "skip-to-tool", "favours", "cost-note", "on-this-page", "takeaway",
+    "sources",
+    "source",
+    "reviewed",
+    "skip-to-tool",
+    "favours",
+    "cost-note",
+    "on-this-page",
+    "takeaway",
     "start-here",
 }
 DECISION_LABELS = {
-    "tool-heading", "tool-intro", "submit", "reset", "result-heading", "why", "change",
-    "no-change", "cost-heading", "cost-option", "cost-range", "cost-times", "next", "share",
-    "copy", "copied", "stale", "incomplete", "flip", "noscript", "worksheet-heading",
-    "table-heading", "table-intro", "points", "total", "outcome", "rule-applied",
-    "framework-heading", "extra-heading", "score", "threshold-rule", "rule-line", "condition",
-    "or", "and", "invariants-heading", "rules-heading", "question", "answer", "changelog-heading",
-    "combinations", "recommended", "unanswered",
+    "tool-heading",
+    "tool-intro",
+    "submit",
+    "reset",
+    "result-heading",
+    "why",
+    "change",
+    "no-change",
+    "cost-heading",
+    "cost-option",
+    "cost-range",
+    "cost-times",
+    "next",
+    "share",
+    "copy",
+    "copied",
+    "stale",
+    "incomplete",
+    "flip",
+    "noscript",
+    "worksheet-heading",
+    "table-heading",
+    "table-intro",
+    "points",
+    "total",
+    "outcome",
+    "rule-applied",
+    "framework-heading",
+    "extra-heading",
+    "score",
+    "threshold-rule",
+    "rule-line",
+    "condition",
+    "or",
+    "and",
+    "invariants-heading",
+    "rules-heading",
+    "question",
+    "answer",
+    "changelog-heading",
+    "combinations",
+    "recommended",
+    "unanswered",
 }
 
 
@@ -45,7 +88,8 @@ class _Checker:
             if item.id in seen:
                 line = self.guide.docs[doc].where((*base, seen[item.id], "id"))[0]
                 self.at(
-                    doc, (*base, index, "id"),
+                    doc,
+                    (*base, index, "id"),
                     f"duplicate {what} id {item.id!r} (first at line {line}); expected each id once",
                 )
             else:
@@ -71,7 +115,8 @@ class _Checker:
             missing = [q for q in questions if q not in answers]
             if missing:
                 self.at(
-                    doc, path,
+                    doc,
+                    path,
                     f"answers miss {', '.join(map(repr, missing))}; expected an answer to every question",
                 )
 
@@ -102,10 +147,18 @@ def check_references(guide: Guide) -> list[Problem]:
     paths: dict[str, int] = {}
     for index, page in enumerate(guide.pages.pages):
         if page.path in paths:
-            c.at("pages", ("pages", index, "path"), f"duplicate page path {page.path!r}; expected each path once")
+            c.at(
+                "pages",
+                ("pages", index, "path"),
+                f"duplicate page path {page.path!r}; expected each path once",
+            )
         paths.setdefault(page.path, index)
         if page.kind == "prose" and not page.body:
-            c.at("pages", ("pages", index), "a prose page needs a 'body' Markdown file; expected body: pages/NAME.md")
+            c.at(
+                "pages",
+                ("pages", index),
+                "a prose page needs a 'body' Markdown file; expected body: pages/NAME.md",
+            )
         for si, source in enumerate(page.sources):
             c.ref("pages", ("pages", index, "sources", si), "source", source, sources)
     if "index.md" not in paths:
@@ -124,7 +177,8 @@ def check_references(guide: Guide) -> list[Problem]:
     for oi, option in enumerate(guide.comparison.options):
         if option.price.min > option.price.max:
             c.at(
-                "comparison", ("options", oi, "price", "min"),
+                "comparison",
+                ("options", oi, "price", "min"),
                 f"price min {option.price.min} is above max {option.price.max}; expected min <= max",
             )
         c.ref("comparison", ("options", oi, "source"), "source", option.source, sources)
@@ -139,7 +193,8 @@ def check_references(guide: Guide) -> list[Problem]:
             missing = [o for o in options if o not in attribute.values]
             if missing:
                 c.at(
-                    "comparison", (*base,),
+                    "comparison",
+                    (*base,),
                     f"attribute {attribute.id!r} has no value for {', '.join(map(repr, missing))}; "
                     "expected a value for every option",
                 )
@@ -153,7 +208,13 @@ def check_references(guide: Guide) -> list[Problem]:
         c.ref("decision", ("rules", ri, "change"), "outcome", rule.change, outcomes)
         c.ref("decision", ("rules", ri, "to"), "outcome", rule.to, outcomes)
     for ii, invariant in enumerate(d.invariants):
-        c.ref("decision", ("invariants", ii, "question"), "question", invariant.question, [q.id for q in d.questions])
+        c.ref(
+            "decision",
+            ("invariants", ii, "question"),
+            "question",
+            invariant.question,
+            [q.id for q in d.questions],
+        )
         c.ref("decision", ("invariants", ii, "never_towards"), "outcome", invariant.never_towards, outcomes)
     for oi, outcome in enumerate(d.outcomes):
         for pi, part in enumerate(outcome.cost_parts):
@@ -167,14 +228,19 @@ def check_references(guide: Guide) -> list[Problem]:
         for oi, choice in enumerate(q.options):
             if choice.months is None:
                 c.at(
-                    "decision", ("questions", qi, "options", oi),
+                    "decision",
+                    ("questions", qi, "options", oi),
                     f"option {choice.id!r} of the cost horizon needs 'months'; expected a whole number",
                 )
     for key in d.cost.redo_every_months:
         c.ref("decision", ("cost", "redo_every_months", key), "comparison option", key, options)
     for option in options:
         if option not in d.cost.redo_every_months:
-            c.at("decision", ("cost", "redo_every_months"), f"no redo interval for {option!r}; expected one per option")
+            c.at(
+                "decision",
+                ("cost", "redo_every_months"),
+                f"no redo interval for {option!r}; expected one per option",
+            )
 
     # scenarios and experts
     for gi, group in enumerate(guide.scenarios.groups):
@@ -214,6 +280,6 @@ def _check_links(c: _Checker, pages: Collection[str]) -> None:
                 before = text[: match.start(1)]
                 line = before.count("\n") + 1
                 col = len(before) - (before.rfind("\n") + 1) + 1
-                c.problems.append(Problem(f"content/{body}", line, col, _unknown("page in link", match.group(1), pages)))
-
-
+                c.problems.append(
+                    Problem(f"content/{body}", line, col, _unknown("page in link", match.group(1), pages))
+                )

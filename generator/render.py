@@ -56,9 +56,7 @@ def _fill(template: str, **values: object) -> Markup:
 
 
 def money(price: Price | tuple[int, int, bool], currency: str) -> str:
-    low, high, open_ended = (
-        (price.min, price.max, price.open_ended) if isinstance(price, Price) else price
-    )
+    low, high, open_ended = (price.min, price.max, price.open_ended) if isinstance(price, Price) else price
     return f"{currency}{low:,}–{currency}{high:,}{'+' if open_ended else ''}"
 
 
@@ -158,16 +156,20 @@ def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> di
                 "id": q.id,
                 "short": q.short,
                 "options": [
-                    {"id": c.id, "label": c.label, "weight": c.weight, "reason": c.reason or "",
-                     **({"months": c.months} if c.months else {})}
+                    {
+                        "id": c.id,
+                        "label": c.label,
+                        "weight": c.weight,
+                        "reason": c.reason or "",
+                        **({"months": c.months} if c.months else {}),
+                    }
                     for c in q.options
                 ],
             }
             for q in d.questions
         ],
         "rules": [
-            {"id": r.id, "when": r.when, "change": r.change, "to": r.to, "reason": r.reason}
-            for r in d.rules
+            {"id": r.id, "when": r.when, "change": r.change, "to": r.to, "reason": r.reason} for r in d.rules
         ],
         "outcomes": [
             {

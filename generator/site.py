@@ -37,7 +37,9 @@ class _Collect(logging.Handler):
         self.records.append(record.getMessage())
 
 
-def build_site(root: Path, site_dir: Path | None = None, *, strict: bool = True, offline: bool = False) -> Path:
+def build_site(
+    root: Path, site_dir: Path | None = None, *, strict: bool = True, offline: bool = False
+) -> Path:
     """Build into a fresh folder beside `site_dir`, then swap it in. Raises on any problem."""
     root = Path(root).resolve()
     run(root)  # content errors first, before anything is written; the plugin reuses the result

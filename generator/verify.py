@@ -25,9 +25,7 @@ def verify(guide: Guide) -> int:
         count += 1
         outcome, base, _ = engine.outcome(answers)
         seen.add(outcome)
-        targets = {
-            r.to for r in d.rules if r.id in engine.matching_rules(answers, base)
-        }
+        targets = {r.to for r in d.rules if r.id in engine.matching_rules(answers, base)}
         if len(targets) > 1 and "ambiguous" not in reported:
             reported.add("ambiguous")
             rules = engine.matching_rules(answers, base)

@@ -28,13 +28,14 @@ def main() -> None:
         for scheme in schemes:
             for width in (1280, 390):
                 context = browser.new_context(
-                    viewport={"width": width, "height": 900}, color_scheme=scheme  # type: ignore[arg-type]
+                    viewport={"width": width, "height": 900},
+                    color_scheme=scheme,  # type: ignore[arg-type]
                 )
                 tab = context.new_page()
                 for path in paths:
                     tab.goto(url + path)
                     tab.wait_for_load_state("networkidle")
-                    name = (path.strip("/").replace("/", "-").split("?")[0] or "home")
+                    name = path.strip("/").replace("/", "-").split("?")[0] or "home"
                     tab.screenshot(path=str(out / f"{name}-{width}-{scheme}.png"), full_page=True)
                 context.close()
         browser.close()

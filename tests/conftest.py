@@ -54,7 +54,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-def serve(directory: Path, headers: dict[str, str] | None = None) -> tuple[str, http.server.ThreadingHTTPServer]:
+def serve(
+    directory: Path, headers: dict[str, str] | None = None
+) -> tuple[str, http.server.ThreadingHTTPServer]:
     """Serve `directory` on a free loopback port; returns (base URL, server)."""
     handler = type("Handler", (_Quiet,), {"extra_headers": headers or {}})
     server = http.server.ThreadingHTTPServer(
@@ -83,7 +85,11 @@ def stop(process: subprocess.Popen) -> None:  # type: ignore[type-arg]
 
 def chromium_path() -> str:
     """System Chromium: $CHROMIUM_PATH, else chromium on the PATH. Missing is a failure, not a skip."""
-    for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), shutil.which("chromium-browser")):
+    for candidate in (
+        os.environ.get("CHROMIUM_PATH"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and Path(candidate).exists():
             return candidate
     pytest.fail("no Chromium found: install Debian's chromium or set CHROMIUM_PATH")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import ROOT, copy_project
 
-from generator.model import load_guide
+from generator.guide import load_guide
 
 
 def check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

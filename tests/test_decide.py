@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from generator.decide import Engine
 from generator.errors import ContentError
-from generator.model import load_guide
+from generator.guide import load_guide
 from generator.verify import verify
 
 GUIDE = load_guide(ROOT)
@@ -60,7 +60,11 @@ def test_costs_over_the_photo_life() -> None:
     costs = {c.outcome: c for c in ENGINE.decide(scenario("executive")).costs}
     # years = 36 months: an AI set every 6 months (6 ×), a session every 36 months (1 ×)
     assert (costs["ai"].low, costs["ai"].high, costs["ai"].open_ended) == (120, 480, False)
-    assert (costs["photographer"].low, costs["photographer"].high, costs["photographer"].open_ended) == (150, 600, True)
+    assert (costs["photographer"].low, costs["photographer"].high, costs["photographer"].open_ended) == (
+        150,
+        600,
+        True,
+    )
     # hybrid: one AI set now, then the photographer for the whole life
     assert [(p.option, p.times) for p in costs["hybrid"].parts] == [("ai", 1), ("photographer", 1)]
     assert (costs["hybrid"].low, costs["hybrid"].high) == (170, 680)

@@ -75,7 +75,10 @@ class _Scan(HTMLParser):
             self.injected.append(tag)
         if tag == "script":
             self._in = "script"
-            self._json = a.get("type") in ("application/json", "application/ld+json")  # data blocks, never run
+            self._json = a.get("type") in (
+                "application/json",
+                "application/ld+json",
+            )  # data blocks, never run
             self._data = a.get("id") == "hdt-data"
             self.scripts.append("")
 

@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT, copy_project
 
 from generator.errors import ContentError
-from generator.model import load_guide
+from generator.guide import load_guide
 
 
 def problems_after(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
@@ -31,7 +31,9 @@ def test_shipped_content_is_valid() -> None:
 
 
 def test_unknown_key_suggests_the_close_one(tmp_path: Path) -> None:
-    [message] = problems_after(tmp_path, "comparison.yaml", "    favours: ai\n    why:", "    favour: ai\n    why:")
+    [message] = problems_after(
+        tmp_path, "comparison.yaml", "    favours: ai\n    why:", "    favour: ai\n    why:"
+    )
     assert message.startswith("content/comparison.yaml:")
     assert "unknown key 'favour' (did you mean 'favours'?)" in message
     assert "missing required field 'favours'" not in message
@@ -45,13 +47,15 @@ def test_wrong_type_names_what_is_expected(tmp_path: Path) -> None:
 
 def test_reference_to_a_missing_source_is_placed_on_the_reference(tmp_path: Path) -> None:
     [message] = problems_after(tmp_path, "experts.yaml", "source: video-adapt", "source: video-adapted")
-    assert message.startswith("content/experts.yaml:14:13: unknown source 'video-adapted' (did you mean 'video-adapt'?)")
+    assert message.startswith(
+        "content/experts.yaml:14:13: unknown source 'video-adapted' (did you mean 'video-adapt'?)"
+    )
 
 
 def test_all_problems_of_a_run_are_reported_together(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     for name, old, new in [
-        ("site.yaml", "currency: \"$\"", "currency: \"\""),
+        ("site.yaml", 'currency: "$"', 'currency: ""'),
         ("scenarios.yaml", "outcome: hybrid\n    who", "outcome: hybird\n    who"),
     ]:
         path = project / "content" / name

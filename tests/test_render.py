@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from generator.model import load_guide
+from generator.guide import load_guide
 from generator.render import _fill, money, relative_link, render_pages, widget_data, widget_json
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -85,7 +85,9 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
                 target = target / "index.html"
             assert target.is_file(), f"{source.relative_to(built_site)}: broken link {href}"
             if parts.fragment and target.suffix == ".html":
-                assert parts.fragment in parsed[target].ids, f"{source.relative_to(built_site)}: no #{parts.fragment}"
+                assert parts.fragment in parsed[target].ids, (
+                    f"{source.relative_to(built_site)}: no #{parts.fragment}"
+                )
             checked += 1
     assert checked > 200
 
@@ -94,7 +96,7 @@ def test_no_eight_word_run_is_copied_from_the_seed_article(built_site: Path) -> 
     lines = (Path(__file__).parent / "data" / "seed-8grams.txt").read_text().splitlines()
     seed = {line for line in lines if not line.startswith("#")}
     # The two videos are attributed by their titles, as the design asks; titles are not prose.
-    from generator.model import load_guide
+    from generator.guide import load_guide
 
     titles = [e.video_title.lower().replace("’", "'") for e in load_guide(ROOT).experts.experts]
     copied = []

@@ -16,7 +16,7 @@ from conftest import ROOT
 from playwright.sync_api import Page, expect
 
 from generator.decide import Engine, Result
-from generator.model import load_guide
+from generator.guide import load_guide
 from generator.render import money
 
 GUIDE = load_guide(ROOT)
@@ -47,7 +47,10 @@ def summary(result: Result) -> dict[str, Any]:
         "margin": result.margin,
         "reasons": [[r.question, r.option, r.rule, r.text] for r in result.reasons],
         "flips": [[f.question, f.option, f.outcome] for f in result.flips],
-        "costs": [[c.outcome, c.low, c.high, c.open_ended, [[p.option, p.times] for p in c.parts]] for c in result.costs],
+        "costs": [
+            [c.outcome, c.low, c.high, c.open_ended, [[p.option, p.times] for p in c.parts]]
+            for c in result.costs
+        ],
     }
 
 
@@ -59,8 +62,10 @@ def js_summary(js: dict[str, Any]) -> dict[str, Any]:
         "margin": js["margin"],
         "reasons": [[r["question"], r["option"], r["rule"], r["text"]] for r in js["reasons"]],
         "flips": [[f["question"], f["option"], f["outcome"]] for f in js["flips"]],
-        "costs": [[c["outcome"], c["low"], c["high"], c["open"], [[p["option"], p["times"]] for p in c["parts"]]]
-                  for c in js["costs"]],
+        "costs": [
+            [c["outcome"], c["low"], c["high"], c["open"], [[p["option"], p["times"]] for p in c["parts"]]]
+            for c in js["costs"]
+        ],
     }
 
 
@@ -74,8 +79,14 @@ class Watch:
     def __init__(self, page: Page) -> None:
         self.errors: list[str] = []
         page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
-        page.on("console", lambda msg: msg.type == "error" and "Failed to load resource" not in msg.text
-                and self.errors.append(f"console: {msg.text}"))
+        page.on(
+            "console",
+            lambda msg: (
+                msg.type == "error"
+                and "Failed to load resource" not in msg.text
+                and self.errors.append(f"console: {msg.text}")
+            ),
+        )
 
 
 def answer(page: Page, answers: dict[str, str]) -> None:
@@ -100,7 +111,10 @@ def test_js_logic_matches_the_python_engine_on_every_combination(tool: Page) -> 
     results = tool.evaluate(JS_EVALUATE_ALL, combos)
     matches = sum(js_summary(js) == summary(ENGINE.decide(a)) for a, js in zip(combos, results, strict=True))
     print(f"parity: {matches} of {len(combos)}")
-    mismatch = next((a for a, js in zip(combos, results, strict=True) if js_summary(js) != summary(ENGINE.decide(a))), None)
+    mismatch = next(
+        (a for a, js in zip(combos, results, strict=True) if js_summary(js) != summary(ENGINE.decide(a))),
+        None,
+    )
     assert matches == len(combos) == 972, f"first mismatch: {mismatch}"
 
 
@@ -111,10 +125,15 @@ def expected_card(answers: dict[str, str]) -> dict[str, Any]:
         "outcome": OUTCOME_LABEL[r.outcome],
         "reasons": [x.text for x in r.reasons],
         "flips": [
-            fill(LABELS["flip"], question=ENGINE.questions[f.question].short,
-                 option=ENGINE.choices[f.question][f.option].label, outcome=OUTCOME_LABEL[f.outcome])
+            fill(
+                LABELS["flip"],
+                question=ENGINE.questions[f.question].short,
+                option=ENGINE.choices[f.question][f.option].label,
+                outcome=OUTCOME_LABEL[f.outcome],
+            )
             for f in r.flips
-        ] or [LABELS["no-change"]],
+        ]
+        or [LABELS["no-change"]],
         "costs": [money((c.low, c.high, c.open_ended), currency) for c in r.costs],
     }
 
@@ -175,8 +194,9 @@ def test_an_incomplete_submit_names_what_is_open_and_focuses_it(tool: Page) -> N
     expect(tool.get_by_role("group", name=LABELS["unanswered"]).first).to_have_id(f"hdt-q-{QUESTIONS[2].id}")
     answer(tool, {QUESTIONS[2].id: QUESTIONS[2].options[0].id})
     expect(flagged).to_have_count(len(QUESTIONS) - 3)
-    expect(tool.locator("#hdt-missing")).to_have_text(fill(LABELS["incomplete"], missing=", ".join(
-        q.short for q in QUESTIONS[3:])))
+    expect(tool.locator("#hdt-missing")).to_have_text(
+        fill(LABELS["incomplete"], missing=", ".join(q.short for q in QUESTIONS[3:]))
+    )
 
 
 def test_the_result_is_announced(tool: Page) -> None:
@@ -198,7 +218,9 @@ def test_a_shared_link_restores_the_answers_and_the_result(page: Page, site_url:
 
 
 def test_every_scenario_link_opens_the_tool_with_its_outcome(page: Page, site_url: str) -> None:
-    scenarios_path = next(p.path for p in GUIDE.pages.pages if p.kind == "scenarios").removesuffix(".md") + "/"
+    scenarios_path = (
+        next(p.path for p in GUIDE.pages.pages if p.kind == "scenarios").removesuffix(".md") + "/"
+    )
     page.goto(site_url + scenarios_path)
     links = page.locator(f"a[href*='{TOOL}?']")
     hrefs = [links.nth(i).evaluate("(a) => a.href") for i in range(links.count())]
@@ -235,8 +257,16 @@ def test_back_and_forward_step_through_the_answers(tool: Page) -> None:
     assert watch.errors == []
 
 
-@pytest.mark.parametrize("bad", ["colour=blue", "platform=nonsense", "platform=company&platform=dating",
-                                 "platform=company&stakes=", "%E2%9C%93=%3Cscript%3E"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "colour=blue",
+        "platform=nonsense",
+        "platform=company&platform=dating",
+        "platform=company&stakes=",
+        "%E2%9C%93=%3Cscript%3E",
+    ],
+)
 def test_a_tampered_link_shows_a_notice_and_a_clean_form(page: Page, site_url: str, bad: str) -> None:
     watch = Watch(page)
     page.goto(site_url + TOOL + "?" + bad)
@@ -261,9 +291,12 @@ def test_a_search_highlight_parameter_is_not_taken_for_a_stale_answer(page: Page
 def same_host_sitemap(page: Page, site_url: str) -> None:
     """Material only navigates instantly to URLs in sitemap.xml, matched on scheme and host but not port;
     rewrite the sitemap's `site_url` to the test server's, as it is on the real host."""
+
     def fulfil(route: Any) -> None:
         body = route.fetch().text()
-        route.fulfill(body=re.sub(r"<loc>https?://[^/]+/", f"<loc>{site_url}", body), content_type="application/xml")
+        route.fulfill(
+            body=re.sub(r"<loc>https?://[^/]+/", f"<loc>{site_url}", body), content_type="application/xml"
+        )
 
     page.route("**/sitemap.xml", fulfil)
 
@@ -312,8 +345,10 @@ def test_copying_the_link_degrades_without_a_clipboard(browser: Any, site_url: s
     watch = Watch(page)
     page.goto(site_url + TOOL + query(next(ENGINE.combinations())))
     page.get_by_role("button", name=LABELS["copy"]).click()
-    selected = page.evaluate("(() => { const i = document.getElementById('hdt-share');"
-                             " return i.value.slice(i.selectionStart, i.selectionEnd); })()")
+    selected = page.evaluate(
+        "(() => { const i = document.getElementById('hdt-share');"
+        " return i.value.slice(i.selectionStart, i.selectionEnd); })()"
+    )
     assert selected == page.url
     assert watch.errors == []
     context.close()
@@ -328,7 +363,9 @@ def test_the_offline_build_works_from_file_urls(page: Page, offline_site: Path) 
     expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[ENGINE.outcome(answers)[0]])
     assert page.url == tool_file.as_uri() + query(answers)
     page.goto(tool_file.as_uri() + query(dict(GUIDE.scenarios.scenarios[0].answers)))
-    expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[GUIDE.scenarios.scenarios[0].outcome])
+    expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(
+        OUTCOME_LABEL[GUIDE.scenarios.scenarios[0].outcome]
+    )
     assert watch.errors == []
 
 
@@ -357,7 +394,10 @@ def test_axe_finds_no_violation_in_any_state(browser: Any, site_url: str, scheme
 
 
 def test_the_widget_fits_its_size_budget() -> None:
-    size = sum(len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in ("decision-tool.js", "decision-tool.css"))
+    size = sum(
+        len(gzip.compress((ASSETS / name).read_bytes(), 9))
+        for name in ("decision-tool.js", "decision-tool.css")
+    )
     print(f"widget JS + CSS gzipped: {size} bytes")
     assert size <= 8192
 
