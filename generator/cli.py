@@ -24,9 +24,12 @@ def _date(value: str) -> dt.date:
 
 def _check(args: argparse.Namespace) -> int:
     from .pipeline import check
+    from .verify import summarize
 
     guide, count = check(args.root)
     print(f"content OK: {len(guide.pages.pages)} pages, {count} answer combinations verified")
+    for line in summarize(guide).lines():
+        print(line)
     today = args.today or dt.date.today()
     overdue = [s for s in guide.sources.sources if (today - s.reviewed).days > s.review_every_days]
     for s in overdue:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -140,6 +140,14 @@ class ScenarioGroup(Record):
     intro: Text
 
 
+class Variant(Record):
+    id: Id
+    title: Text
+    note: Text
+    answers: dict[Id, Id] = Field(min_length=1)
+    outcome: Id
+
+
 class Scenario(Record):
     id: Id
     title: Text
@@ -149,6 +157,11 @@ class Scenario(Record):
     risk: Text
     answers: dict[Id, Id]
     source: Id
+    variants: list[Variant] = Field(default_factory=list)
+
+    def variant_answers(self, variant: Variant) -> dict[str, str]:
+        """A variant's complete answers: the scenario's, with the variant's changes on top."""
+        return {**self.answers, **variant.answers}
 
 
 class ScenariosFile(Record):
@@ -156,6 +169,8 @@ class ScenariosFile(Record):
     why_label: Text
     risk_label: Text
     try_label: Text
+    variants_label: Text
+    variant_try_label: Text
     groups: list[ScenarioGroup] = Field(min_length=1)
     scenarios: list[Scenario] = Field(min_length=1)
 
@@ -168,7 +183,7 @@ class Choice(Record):
     label: Text
     short: Text
     help: str | None = None
-    weight: int = Field(ge=-10, le=10)
+    weight: int = Field(0, ge=-10, le=10)
     reason: str | None = None
     months: int | None = Field(None, ge=1, le=240)
 
@@ -200,10 +215,54 @@ class Rule(Record):
     reason: Text
 
 
+InvariantKind = Literal["monotone", "never", "timing-only"]
+# the fields each kind of invariant needs (and the only ones it may use besides `kind` and `says`)
+INVARIANT_FIELDS: dict[str, tuple[str, ...]] = {
+    "monotone": ("question", "never_towards"),
+    "never": ("when", "never"),
+    "timing-only": ("questions", "may_turn", "into"),
+}
+
+
 class Invariant(Record):
-    question: Id
-    never_towards: Id
+    """A principle of the model, verified over every combination of answers at every build.
+
+    monotone: raising `question` never moves the result towards `never_towards`.
+    never: when the answers match `when`, the result is never `never`.
+    timing-only: `questions` carry no points, and changing one of them changes the result only
+    between `may_turn` and `into` (never anything else)."""
+
+    kind: InvariantKind = "monotone"
     says: Text
+    question: Id | None = None
+    never_towards: Id | None = None
+    when: dict[Id, list[Id]] | None = None
+    never: Id | None = None
+    questions: list[Id] | None = Field(None, min_length=1)
+    may_turn: Id | None = None
+    into: Id | None = None
+
+    @model_validator(mode="after")
+    def _fields_of_kind(self) -> Invariant:
+        needed = INVARIANT_FIELDS[self.kind]
+        missing = [f for f in needed if getattr(self, f) is None]
+        if missing:
+            raise ValueError(
+                f"an invariant of kind {self.kind!r} needs {', '.join(map(repr, missing))}; "
+                f"expected: {', '.join(needed)}"
+            )
+        others = [
+            f
+            for fields in INVARIANT_FIELDS.values()
+            for f in fields
+            if f not in needed and getattr(self, f) is not None
+        ]
+        if others:
+            raise ValueError(
+                f"{', '.join(map(repr, others))} does not belong to an invariant of kind {self.kind!r}; "
+                f"expected only: kind, says, {', '.join(needed)}"
+            )
+        return self
 
 
 class NextStep(Record):
@@ -220,9 +279,20 @@ class Outcome(Record):
     next_steps: list[NextStep] = Field(min_length=1)
 
 
+class Assumption(Record):
+    """What one purchase of an option includes and how often it is bought again, each with its basis."""
+
+    option: Id
+    includes: Text
+    includes_source: Id
+    redo_source: Id
+
+
 class Cost(Record):
     horizon: Id
-    redo_every_months: dict[Id, int]
+    redo_every_months: dict[Id, Annotated[int, Field(ge=1, le=240)]]
+    assumptions: list[Assumption] = Field(min_length=1)
+    estimate: Id = Field("editorial", description="The source id that stands for the editors' own estimate.")
     note: Text
 
 
@@ -242,6 +312,7 @@ class DecisionFile(Record):
     cost: Cost
     labels: dict[Id, Text]
     worksheet: Text
+    calibration: Text
     changelog: list[Change] = Field(min_length=1)
 
 

@@ -64,6 +64,17 @@ DECISION_LABELS = {
     "combinations",
     "recommended",
     "unanswered",
+    "guarantees-intro",
+    "guarantee-one",
+    "guarantee-reachable",
+    "guarantee-scenarios",
+    "shares-heading",
+    "share-of",
+    "assumptions-heading",
+    "cost-includes",
+    "cost-redo",
+    "basis-estimate",
+    "basis-source",
 }
 
 
@@ -207,15 +218,7 @@ def check_references(guide: Guide) -> list[Problem]:
         c.answers("decision", ("rules", ri, "when"), rule.when, complete=False)
         c.ref("decision", ("rules", ri, "change"), "outcome", rule.change, outcomes)
         c.ref("decision", ("rules", ri, "to"), "outcome", rule.to, outcomes)
-    for ii, invariant in enumerate(d.invariants):
-        c.ref(
-            "decision",
-            ("invariants", ii, "question"),
-            "question",
-            invariant.question,
-            [q.id for q in d.questions],
-        )
-        c.ref("decision", ("invariants", ii, "never_towards"), "outcome", invariant.never_towards, outcomes)
+    _check_invariants(c, outcomes)
     for oi, outcome in enumerate(d.outcomes):
         for pi, part in enumerate(outcome.cost_parts):
             c.ref("decision", ("outcomes", oi, "cost_parts", pi), "comparison option", part, options)
@@ -232,6 +235,7 @@ def check_references(guide: Guide) -> list[Problem]:
                     ("questions", qi, "options", oi),
                     f"option {choice.id!r} of the cost horizon needs 'months'; expected a whole number",
                 )
+    _check_assumptions(c, options, sources)
     for key in d.cost.redo_every_months:
         c.ref("decision", ("cost", "redo_every_months", key), "comparison option", key, options)
     for option in options:
@@ -250,11 +254,51 @@ def check_references(guide: Guide) -> list[Problem]:
         c.ref("scenarios", (*base, "outcome"), "outcome", scenario.outcome, outcomes)
         c.ref("scenarios", (*base, "source"), "source", scenario.source, sources)
         c.answers("scenarios", (*base, "answers"), scenario.answers, complete=True)
+        for vi, variant in enumerate(scenario.variants):
+            c.ref("scenarios", (*base, "variants", vi, "outcome"), "outcome", variant.outcome, outcomes)
+            c.answers("scenarios", (*base, "variants", vi, "answers"), variant.answers, complete=False)
     for ei, expert in enumerate(guide.experts.experts):
         c.ref("experts", ("experts", ei, "source"), "source", expert.source, sources)
 
     _check_links(c, pages)
     return c.problems
+
+
+def _check_invariants(c: _Checker, outcomes: Collection[str]) -> None:
+    """Every question, option and outcome an invariant names exists."""
+    d = c.guide.decision
+    questions = [q.id for q in d.questions]
+    for ii, invariant in enumerate(d.invariants):
+        base = ("invariants", ii)
+        for field in ("question", "never_towards", "never", "may_turn", "into"):
+            value = getattr(invariant, field)
+            if value is not None:
+                kind = "question" if field == "question" else "outcome"
+                c.ref("decision", (*base, field), kind, value, questions if kind == "question" else outcomes)
+        for qi, question in enumerate(invariant.questions or []):
+            c.ref("decision", (*base, "questions", qi), "question", question, questions)
+        if invariant.when is not None:
+            c.answers("decision", (*base, "when"), invariant.when, complete=False)
+
+
+def _check_assumptions(c: _Checker, options: Collection[str], sources: Collection[str]) -> None:
+    """One cost assumption per compared option, each resting on a known source."""
+    cost = c.guide.decision.cost
+    c.ref("decision", ("cost", "estimate"), "source", cost.estimate, sources)
+    for ai, assumption in enumerate(cost.assumptions):
+        c.ref(
+            "decision", ("cost", "assumptions", ai, "option"), "comparison option", assumption.option, options
+        )
+        for field in ("includes_source", "redo_source"):
+            c.ref(
+                "decision", ("cost", "assumptions", ai, field), "source", getattr(assumption, field), sources
+            )
+    covered = [a.option for a in cost.assumptions]
+    for option in options:
+        if option not in covered:
+            c.at(
+                "decision", ("cost", "assumptions"), f"no assumption for {option!r}; expected one per option"
+            )
 
 
 def _strings(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
