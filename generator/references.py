@@ -70,6 +70,7 @@ DECISION_LABELS = {
     "guarantee-scenarios",
     "shares-heading",
     "share-of",
+    "share-value",
     "assumptions-heading",
     "cost-includes",
     "cost-redo",

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from .decide import Engine
 from .model import LINK, Guide, Page, Price
+from .verify import summarize
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -53,6 +54,36 @@ def _fill(template: str, **values: object) -> Markup:
             str(escape(template)),
         )
     )
+
+
+def _format(template: str, **values: object) -> str:
+    """A label's {placeholders} filled, as plain text (escaped later, where it reaches HTML)."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+def cost_assumptions(guide: Guide) -> list[str]:
+    """Each cost assumption as a sentence: what one purchase includes and how often it is repeated,
+    each with its basis (a named source, or the editors' estimate)."""
+    d, labels = guide.decision, guide.decision.labels
+    sources = {s.id: s for s in guide.sources.sources}
+    names = {o.id: o.short for o in guide.comparison.options}
+
+    def basis(source: str) -> str:
+        if source == d.cost.estimate:
+            return labels["basis-estimate"]
+        return _format(labels["basis-source"], source=sources[source].title)
+
+    lines = []
+    for a in d.cost.assumptions:
+        option = names[a.option]
+        lines.append(
+            _format(
+                labels["cost-includes"], option=option, includes=a.includes, basis=basis(a.includes_source)
+            )
+        )
+        months = d.cost.redo_every_months[a.option]
+        lines.append(_format(labels["cost-redo"], option=option, months=months, basis=basis(a.redo_source)))
+    return lines
 
 
 def money(price: Price | tuple[int, int, bool], currency: str) -> str:
@@ -113,8 +144,11 @@ def render_pages(guide: Guide) -> dict[str, str]:
         "options": {o.id: o for o in guide.comparison.options},
         "outcomes": {o.id: o for o in guide.decision.outcomes},
         "tool_query": tool_query,
+        "ordered": lambda answers: {q.id: answers[q.id] for q in guide.decision.questions},
         "option_labels": lambda q, ids: [engine.choices[q][i].label for i in ids],
         "decision_table": functools.partial(decision_table, guide, engine),
+        "summary": summarize(guide),
+        "assumptions": cost_assumptions(guide),
     }
     result: dict[str, str] = {}
     for page in guide.pages.pages:
@@ -181,7 +215,12 @@ def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> di
             }
             for o in d.outcomes
         ],
-        "cost": {"horizon": d.cost.horizon, "redo": d.cost.redo_every_months, "note": d.cost.note},
+        "cost": {
+            "horizon": d.cost.horizon,
+            "redo": d.cost.redo_every_months,
+            "note": d.cost.note,
+            "assumptions": cost_assumptions(guide),
+        },
         "prices": {
             o.id: {"min": o.price.min, "max": o.price.max, "open": o.price.open_ended, "label": o.short}
             for o in guide.comparison.options

@@ -29,13 +29,18 @@ RECORDS = {
     "Attribute": "One row of the comparison table.",
     "ScenarioGroup": "A heading that groups the scenarios with one outcome.",
     "Scenario": "One situation, its answers to every question and the outcome the tool must give.",
+    "Variant": "Another answer a person in the scenario might give: only the answers that differ, and its outcome.",
     "Choice": "One answer to a question, with its weight towards the positive outcome.",
     "Question": "One question of the decision tool.",
     "Rule": "Changes one outcome into another when the answers match 'when'.",
-    "Invariant": "A promise checked over every combination of answers at every build.",
+    "Invariant": (
+        "A principle checked over every combination of answers at every build; 'kind' says which: "
+        "monotone (question, never_towards), never (when, never), timing-only (questions, may_turn, into)."
+    ),
     "NextStep": "A next step shown with an outcome, linking to a page.",
     "Outcome": "One recommendation the tool can give.",
     "Cost": "How the cost over the photo's life is worked out.",
+    "Assumption": "What one purchase of an option includes and how often it is repeated, each with its source.",
     "Change": "One entry of the changelog of rule changes.",
     "Expert": "One expert perspective.",
 }

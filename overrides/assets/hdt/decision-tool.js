@@ -179,7 +179,9 @@
         section(L.why, [el("ol", {}, r.reasons.map(function (x) { return el("li", {}, [x.text]); }))]),
         section(L.change, [flips.length ? el("ul", {}, flips) : el("p", {}, [L["no-change"]])]),
         [el("h3", { id: "hdt-cost-heading" }, [L["cost-heading"]]), costs(r)],
-        [el("p", { class: "hdt-note" }, [data.cost.note])],
+        [el("p", { class: "hdt-note" }, [data.cost.note]), el("ul", { class: "hdt-note hdt-assume" }, data.cost.assumptions.map(function (t) {
+          return el("li", {}, [t]);
+        }))],
         section(L.next, [el("ul", {}, o.next.map(function (n) {
           return el("li", {}, [el("a", { href: n.href }, [n.text])]);
         }))]),
