@@ -224,13 +224,16 @@ def test_every_scenario_link_opens_the_tool_with_its_outcome(page: Page, site_ur
     page.goto(site_url + scenarios_path)
     links = page.locator(f"a[href*='{TOOL}?']")
     hrefs = [links.nth(i).evaluate("(a) => a.href") for i in range(links.count())]
-    assert len(hrefs) == len(GUIDE.scenarios.scenarios)
+    # each scenario and each of its variants has its own link
+    claims = [(dict(s.answers), s.outcome) for s in GUIDE.scenarios.scenarios]
+    claims += [(s.variant_answers(v), v.outcome) for s in GUIDE.scenarios.scenarios for v in s.variants]
+    assert len(hrefs) == len(claims)
     for href in hrefs:
         answers = dict(parse_qsl(urlsplit(href).query))
-        scenario = next(s for s in GUIDE.scenarios.scenarios if dict(s.answers) == answers)
+        outcome = next(o for a, o in claims if a == answers)
         page.goto(href)
         assert checked(page) == answers
-        expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[scenario.outcome])
+        expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[outcome])
         expect(page.locator("#hdt-result-heading")).to_be_in_viewport()
 
 
@@ -312,7 +315,7 @@ def test_instant_navigation_away_and_back_keeps_one_working_tool(page: Page, sit
     tool.locator(".md-sidebar--primary .md-nav__link", has_text=scenarios_nav).first.click()
     expect(tool.locator("#hdt-tool")).to_have_count(0)
     scenario = GUIDE.scenarios.scenarios[-1]
-    tool.locator(f"a[href*='{TOOL}?']").last.click()
+    tool.locator(f"a[href*='{TOOL}{query(dict(scenario.answers))}']").click()
     expect(tool.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[scenario.outcome])
     assert tool.evaluate("window.__sameDocument") is True, "navigation reloaded the page"
     assert checked(tool) == dict(scenario.answers)
