@@ -179,9 +179,11 @@ def add_questions(root: Path, extra: int) -> None:
                 "legend": f"Synthetic question {i}?",
                 "short": f"Synthetic {i}",
                 "help": "A question added by the benchmark.",
-                "explain": "It weighs a little either way.",
+                "explain": "It weighs a little towards a photographer, or not at all.",
                 "options": [
-                    {"id": "less", "short": "Less", "label": "Less", "weight": -1, "reason": "Leans to AI."},
+                    # no option leans to AI: the shipped model's principles (high stakes never get
+                    # plain AI) must keep holding however many questions are added
+                    {"id": "less", "short": "Less", "label": "Less", "weight": 0},
                     {"id": "same", "short": "Same", "label": "Same", "weight": 0},
                     {
                         "id": "more",
