@@ -220,7 +220,7 @@ InvariantKind = Literal["monotone", "never", "timing-only"]
 INVARIANT_FIELDS: dict[str, tuple[str, ...]] = {
     "monotone": ("question", "never_towards"),
     "never": ("when", "never"),
-    "timing-only": ("questions", "may_turn", "into"),
+    "timing-only": ("timing", "may_turn", "into"),
 }
 
 
@@ -229,7 +229,7 @@ class Invariant(Record):
 
     monotone: raising `question` never moves the result towards `never_towards`.
     never: when the answers match `when`, the result is never `never`.
-    timing-only: `questions` carry no points, and changing one of them changes the result only
+    timing-only: `timing` questions carry no points, and changing one of them changes the result only
     between `may_turn` and `into` (never anything else)."""
 
     kind: InvariantKind = "monotone"
@@ -238,7 +238,7 @@ class Invariant(Record):
     never_towards: Id | None = None
     when: dict[Id, list[Id]] | None = None
     never: Id | None = None
-    questions: list[Id] | None = Field(None, min_length=1)
+    timing: list[Id] | None = Field(None, min_length=1)
     may_turn: Id | None = None
     into: Id | None = None
 

@@ -276,8 +276,8 @@ def _check_invariants(c: _Checker, outcomes: Collection[str]) -> None:
             if value is not None:
                 kind = "question" if field == "question" else "outcome"
                 c.ref("decision", (*base, field), kind, value, questions if kind == "question" else outcomes)
-        for qi, question in enumerate(invariant.questions or []):
-            c.ref("decision", (*base, "questions", qi), "question", question, questions)
+        for qi, question in enumerate(invariant.timing or []):
+            c.ref("decision", (*base, "timing", qi), "question", question, questions)
         if invariant.when is not None:
             c.answers("decision", (*base, "when"), invariant.when, complete=False)
 

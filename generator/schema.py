@@ -35,7 +35,7 @@ RECORDS = {
     "Rule": "Changes one outcome into another when the answers match 'when'.",
     "Invariant": (
         "A principle checked over every combination of answers at every build; 'kind' says which: "
-        "monotone (question, never_towards), never (when, never), timing-only (questions, may_turn, into)."
+        "monotone (question, never_towards), never (when, never), timing-only (timing, may_turn, into)."
     ),
     "NextStep": "A next step shown with an outcome, linking to a page.",
     "Outcome": "One recommendation the tool can give.",

@@ -52,7 +52,7 @@ class Summary:
         for invariant, changes in self.timing:
             others = [o for o in self.outcomes if o not in (invariant.may_turn, invariant.into)]
             result.append(
-                f"{'/'.join(invariant.questions or [])} answers that turn {invariant.may_turn} into "
+                f"{'/'.join(invariant.timing or [])} answers that turn {invariant.may_turn} into "
                 f"{'/'.join(others)}: {changes}"
             )
         return result
@@ -135,7 +135,7 @@ class _Verifier:
     def timing(self, index: int, invariant: Invariant, answers: Answers, outcome: str) -> None:
         allowed = {invariant.may_turn, invariant.into}
         margin = self.engine.margin(answers)
-        for question in invariant.questions or []:
+        for question in invariant.timing or []:
             for option, changed in self.changes(answers, question):
                 points = self.engine.margin(changed) - margin
                 after = self.outcome(changed)
@@ -239,6 +239,6 @@ def _timing_count(v: _Verifier, invariant: Invariant) -> int:
         v.outcome(changed) not in allowed
         for answers in v.engine.combinations()
         if v.outcome(answers) == invariant.may_turn
-        for question in invariant.questions or []
+        for question in invariant.timing or []
         for _, changed in v.changes(answers, question)
     )

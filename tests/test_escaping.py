@@ -40,8 +40,18 @@ NOT_TEXT = {
     "body",
     "url",
     "language",
+    # decision.yaml's principles and cost assumptions
+    "timing",
+    "may_turn",
+    "into",
+    "never",
+    "estimate",
+    "option",
+    "includes_source",
+    "redo_source",
 }
 FIXED_KINDS = {"home", "prose", "comparison", "scenarios", "tool", "experts", "method", "text", "price"}
+FIXED_KINDS |= {"monotone", "never", "timing-only"}  # kinds of invariant
 
 
 def poison(data: Any, key: str = "") -> Any:

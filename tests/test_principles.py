@@ -139,7 +139,7 @@ def test_a_principle_missing_a_field_of_its_kind_is_a_content_error(tmp_path: Pa
         load_guide(project)
     [message] = str(caught.value).splitlines()
     assert message.startswith(place(project, "kind: timing-only"))
-    assert "an invariant of kind 'timing-only' needs 'into'; expected: questions, may_turn, into" in message
+    assert "an invariant of kind 'timing-only' needs 'into'; expected: timing, may_turn, into" in message
 
 
 def test_a_principle_naming_an_unknown_outcome_is_a_content_error(tmp_path: Path) -> None:
