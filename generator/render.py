@@ -13,7 +13,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .decide import Engine
-from .model import LINK, Guide, Page, Price
+from .figures import money
+from .model import LINK, Guide, Page
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -53,11 +54,6 @@ def _fill(template: str, **values: object) -> Markup:
             str(escape(template)),
         )
     )
-
-
-def money(price: Price | tuple[int, int, bool], currency: str) -> str:
-    low, high, open_ended = (price.min, price.max, price.open_ended) if isinstance(price, Price) else price
-    return f"{currency}{low:,}–{currency}{high:,}{'+' if open_ended else ''}"
 
 
 @functools.cache
