@@ -57,7 +57,7 @@ FIELDS = {
     ("Price", "min"): "The low end; must not be above 'max'.",
     ("Price", "open_ended"): "true shows the range as 'or more' (a trailing +).",
     ("Attribute", "values"): "The cell text per option id (every option needs one for kind 'text').",
-    ("Attribute", "favours"): "The option id this attribute favours, or 'both'.",
+    ("Attribute", "favours"): "The option id this attribute favors, or 'both'.",
     ("Scenario", "answers"): "question id: option id, for every question of decision.yaml.",
     ("Scenario", "outcome"): "The outcome id the tool must give for these answers; the build checks it.",
     ("Choice", "short"): "A short label used in tables and in the tool's summary.",
