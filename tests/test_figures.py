@@ -168,3 +168,12 @@ def test_the_sources_page_links_every_source_or_says_why_not(built_site: Path) -
         else:
             assert " ".join(source.no_url.split()) in " ".join(section.split())
     assert "widely watched" not in (built_site / "experts" / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_that_shows_a_price_lists_its_source() -> None:
+    build = run(ROOT)
+    named = figures(build.guide)
+    for page in build.guide.pages.pages:
+        text = build.pages[page.path]
+        shown = {f.source for name, f in named.items() if name.startswith("price.") and f.text in text}
+        assert shown <= set(page.sources), f"{page.path} shows prices from {shown} but cites {page.sources}"
