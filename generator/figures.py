@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import Problem
+from .load import Document
 from .model import FILES, Guide, Price
+from .validate import validate
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z][\w.-]*)\s*\}\}")
 
@@ -209,23 +211,34 @@ def _place(
     return problems
 
 
+def _fill(
+    doc: Document, known: dict[str, Figure], read: Callable[[str], str], problems: list[Problem]
+) -> Any:
+    """The document's data with every figure filled in; each problem found is added to `problems`."""
+
+    def change(path: tuple[Any, ...], text: str) -> str:
+        resolved, findings = resolve(text, known)
+        if findings:
+            problems.extend(_place(findings, text, doc.file, read(doc.file), doc.where(path)))
+        return resolved
+
+    return _walk(doc.data, (), change)
+
+
 def resolve_guide(guide: Guide, read: Callable[[str], str]) -> tuple[Guide, list[Problem]]:
-    """The guide with every figure filled in; `read(file)` gives a content file's text for positions."""
+    """The guide with every figure filled in; `read(file)` gives a content file's text for positions.
+
+    Each file's YAML is resolved and validated again, so a filled-in text that breaks a rule (a
+    description grown too long, say) is reported at its place like any other problem."""
     known = figures(guide)
     problems: list[Problem] = []
     records: dict[str, Any] = {}
     for name, model in FILES.items():
-        file = f"content/{name}.yaml"
         doc = guide.docs[name]
-
-        def change(path: tuple[Any, ...], text: str, file: str = file, doc: Any = doc) -> str:
-            resolved, findings = resolve(text, known)
-            if findings:
-                problems.extend(_place(findings, text, file, read(file), doc.where(path)))
-            return resolved
-
-        record = getattr(guide, name)
-        records[name] = model.model_validate(_walk(record.model_dump(exclude_unset=True), (), change))
+        filled = Document(doc.file, _fill(doc, known, read, problems), doc.values, doc.keys)
+        record, found = validate(filled, model)
+        problems.extend(found)
+        records[name] = record if record is not None else getattr(guide, name)
     bodies = {}
     for body, text in guide.bodies.items():
         resolved, findings = resolve(text, known)
