@@ -76,6 +76,8 @@ def scale(root: Path, factor: int, seed: int = 7) -> None:
             "title": f"Synthetic source {i}",
             "publisher": "Benchmark",
             "kind": "Article",
+            "url": f"https://example.org/synthetic-source-{i}",
+            "read": dt.date(2026, 11, 20),
             "reviewed": dt.date(2026, 11, 20),
             "review_every_days": 365,
             "used_for": _sentence(rng),

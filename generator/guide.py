@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ContentError, Problem
+from .figures import resolve_guide
 from .load import Document, read_text, read_yaml
 from .model import FILES, Guide, Record
 from .references import check_references
@@ -51,6 +52,9 @@ def load_guide(root: Path) -> Guide:
         raise ContentError(problems)
     guide = Guide(**records, bodies=bodies, docs=docs)  # type: ignore[arg-type]
     problems = check_references(guide)
+    if problems:
+        raise ContentError(problems)
+    guide, problems = resolve_guide(guide, lambda relative: read_text(root, relative))
     if problems:
         raise ContentError(problems)
     return guide

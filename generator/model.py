@@ -25,12 +25,31 @@ class Record(BaseModel):
 class Source(Record):
     id: Id
     title: Text
-    publisher: Text
+    author: str | None = Field(None, description="Who wrote or made it, where known.")
+    publisher: str | None = Field(None, description="Who published it, where known.")
     kind: Text
-    url: str | None = None
+    published: dt.date | None = Field(
+        None, description="The date the source itself carries, where it has one."
+    )
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
+        None, description="A public address where readers can check the source."
+    )
+    no_url: str | None = Field(
+        None, description="Why there is no public address (only when 'url' is left out)."
+    )
+    read: dt.date = Field(description="The day an editor read the source at this address.")
     reviewed: dt.date = Field(description="The day an editor last checked this source.")
     review_every_days: int = Field(365, ge=1, le=3650)
     used_for: Text
+
+    @model_validator(mode="after")
+    def _checkable(self) -> Source:
+        if (self.url is None) == (self.no_url is None):
+            raise ValueError(
+                f"source {self.id!r} needs either 'url' or 'no_url'; expected a public address readers can "
+                "check, or one sentence saying why there is none"
+            )
+        return self
 
 
 class SourcesFile(Record):
@@ -66,6 +85,10 @@ class SiteFile(Record):
     author: Text
     copyright: Text
     currency: Text
+    number_words: list[Text] = Field(
+        default_factory=list,
+        description="Counts below this list's length are written as these words: zero, one, two, ...",
+    )
     labels: dict[Id, Text]
     home: Home
 
@@ -103,12 +126,22 @@ class Price(Record):
     open_ended: bool = False
 
 
+class PriceCheck(Price):
+    """What another published source says the same option costs."""
+
+    source: Id
+
+
 class Option(Record):
     id: Id
     label: Text
     short: Text
     price: Price
     source: Id
+    other_prices: list[PriceCheck] = Field(
+        default_factory=list,
+        description="Other sources' ranges for this option, shown beside the guide's own.",
+    )
 
 
 class Attribute(Record):
@@ -126,6 +159,8 @@ class ComparisonFile(Record):
     attribute_label: Text
     favours_label: Text
     both_label: Text
+    prices_heading: Text
+    prices_intro: Text
     options: list[Option] = Field(min_length=2)
     attributes: list[Attribute] = Field(min_length=1)
     takeaway: Text

@@ -13,6 +13,8 @@ SITE_LABELS = {
     "sources",
     "source",
     "reviewed",
+    "read",
+    "published",
     "skip-to-tool",
     "favours",
     "cost-note",
@@ -194,6 +196,10 @@ def check_references(guide: Guide) -> list[Problem]:
                 f"price min {option.price.min} is above max {option.price.max}; expected min <= max",
             )
         c.ref("comparison", ("options", oi, "source"), "source", option.source, sources)
+        for ci, check in enumerate(option.other_prices):
+            c.ref(
+                "comparison", ("options", oi, "other_prices", ci, "source"), "source", check.source, sources
+            )
     for ai, attribute in enumerate(guide.comparison.attributes):
         base = ("attributes", ai)
         c.ref("comparison", (*base, "source"), "source", attribute.source, sources)

@@ -13,7 +13,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .decide import Engine
-from .model import LINK, Guide, Page, Price
+from .figures import money
+from .model import LINK, Guide, Page
 from .verify import summarize
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -84,11 +85,6 @@ def cost_assumptions(guide: Guide) -> list[str]:
         months = d.cost.redo_every_months[a.option]
         lines.append(_format(labels["cost-redo"], option=option, months=months, basis=basis(a.redo_source)))
     return lines
-
-
-def money(price: Price | tuple[int, int, bool], currency: str) -> str:
-    low, high, open_ended = (price.min, price.max, price.open_ended) if isinstance(price, Price) else price
-    return f"{currency}{low:,}–{currency}{high:,}{'+' if open_ended else ''}"
 
 
 @functools.cache
