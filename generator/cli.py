@@ -136,8 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         args.root = find_root(Path.cwd())
         if args.root is None:
             print(
-                f"no project found: neither {Path.cwd()} nor a folder above it holds content/ and mkdocs.yml; "
-                "expected to run inside the project folder, or --root PROJECT",
+                f"no project found: neither {Path.cwd()} nor a folder above it holds content/ and "
+                "mkdocs.yml; expected to run inside the project folder, or --root PROJECT",
                 file=sys.stderr,
             )
             return 2

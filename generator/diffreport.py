@@ -102,7 +102,6 @@ def markdown(report: Report, against: str) -> str:
         out += ["", "**Pages whose visible text changes:**", ""]
         for page in report.pages:
             figures = f"; figures: {_figures(page)}" if page.figures else ""
-            out.append(
-                f"- `{page.path}` ({page.title}): {page.status}, {page.lines} line{'s' * (page.lines != 1)}{figures}"
-            )
+            lines = f"{page.lines} line{'s' * (page.lines != 1)}"
+            out.append(f"- `{page.path}` ({page.title}): {page.status}, {lines}{figures}")
     return "\n".join(out) + "\n"

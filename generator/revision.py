@@ -1,4 +1,4 @@
-"""A git revision's content/ in a temporary folder, read with `git archive` (the working tree is untouched)."""
+"""A git revision's content/ in a temporary folder, read by `git archive` (the working tree is untouched)."""
 
 from __future__ import annotations
 
