@@ -148,7 +148,7 @@ def _choices(loc: tuple[Any, ...], known: Known) -> Sequence[str]:
 def _closest(value: str, choices: Sequence[str]) -> str:
     slug = "-".join(value.lower().replace("_", " ").split())
     close = difflib.get_close_matches(slug, list(choices), n=1) or [
-        c for c in choices if slug.startswith(f"{c}-")
+        c for c in choices if slug.startswith(f"{c}-") or slug.endswith(f"-{c}")
     ]
     return f" (did you mean {close[0]!r}?)" if close else ""
 
