@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import string
 
 from .decide import Engine
 from .errors import Problem
@@ -24,9 +25,11 @@ def recommendations(guide: Guide) -> dict[Combination, str]:
 
 
 def fingerprint(table: dict[Combination, str]) -> str:
-    """A short hash of a decision table; question and option order do not change it."""
+    """A short hash of a decision table, in twelve letters (YAML could read digits as a number);
+    question and option order do not change it."""
     lines = sorted(f"{','.join(f'{q}={a}' for q, a in key)}:{outcome}" for key, outcome in table.items())
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:12]
+    digest = hashlib.sha256("\n".join(lines).encode()).digest()
+    return "".join(string.ascii_lowercase[byte % 26] for byte in digest[:12])
 
 
 def future_dates(guide: Guide, today: dt.date) -> list[Problem]:

@@ -229,7 +229,7 @@ class Cost(Record):
 class Change(Record):
     date: dt.date
     summary: Text
-    fingerprint: Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")] | None = Field(
+    fingerprint: Annotated[str, Field(pattern=r"^[a-z]{12}$")] | None = Field(
         None,
         description="The fingerprint of the recommendations this entry describes; "
         "`python -m generator check` says what to write.",
