@@ -261,7 +261,7 @@ def _money(cost: object, guide: Guide) -> str:
 
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-_LINK = re.compile(r"\]\([^)]*\)")
+_LINK = re.compile(r"\]\((?:[^)\"]|\"[^\"]*\")*\)")  # a link's target and "title", which may hold ( )
 _ATTRS = re.compile(r"\{\s*[:#.][^}]*\}")
 _ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s+\w+\s*(?:"([^"]*)")?')
 _RULE = re.compile(r"^\|?(\s*:?-+:?\s*\|)+\s*$")
