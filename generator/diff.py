@@ -315,7 +315,8 @@ def _page_change(
             pair = (a[i1 + k] if i1 + k < i2 else "", b[j1 + k] if j1 + k < j2 else "")
             if len(samples) < SAMPLES:
                 samples.append(pair)
-            moves += _figure_moves(pattern.findall(pair[0]), pattern.findall(pair[1]))
+            if i2 - i1 == j2 - j1:  # lines edited in place; figures of added or removed lines are just new
+                moves += _figure_moves(pattern.findall(pair[0]), pattern.findall(pair[1]))
     figures = tuple((x, y, n) for (x, y), n in moves.most_common(FIGURES))
     return PageChange(path, title, status, lines, tuple(samples), figures)
 

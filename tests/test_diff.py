@@ -130,7 +130,10 @@ def test_a_scenario_whose_reasons_change_is_listed(project: Path) -> None:
 
 
 def test_visible_text_drops_markup_but_keeps_words_and_figures() -> None:
-    text = '---\ntitle: "x"\n---\n\n# Title {#t}\n\n<td data-label="A">$20–$80 [Source](method.md#s "S (a)"){ .hdt-cite }</td>\n|---|--:|\n'
+    text = (
+        '---\ntitle: "x"\n---\n\n# Title {#t}\n\n'
+        '<td data-label="A">$20–$80 [Source](method.md#s "S (a)"){ .hdt-cite }</td>\n|---|--:|\n'
+    )
     assert visible(text) == ["Title", "$20–$80 Source"]
 
 
