@@ -127,7 +127,8 @@ def _pattern_message(got: Any, loc: tuple[Any, ...], name: str, known: Known) ->
     if name == "path":
         return f"{got!r} is not a valid page path; expected lowercase words ending in .md"
     if name == "fingerprint":
-        return f"wrong value for 'fingerprint': {_shown(got)}; expected twelve lowercase letters, as check gives it"
+        expected = "twelve lowercase letters, as python -m generator check gives them"
+        return f"wrong value for 'fingerprint': {_shown(got)}; expected {expected}"
     field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
     if choices:
         return f"wrong value for {field!r}: {_shown(got)}{hint}; expected one of: {', '.join(choices)}"
