@@ -14,9 +14,9 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .decide import Engine
+from .decide import Cost, Engine
 from .history import Combination, fingerprint, recommendations
 from .model import Guide
 from .render import money, render_pages
@@ -76,7 +76,6 @@ class Report:
     scenarios: tuple[ScenarioChange, ...]
     costs: tuple[CostMove, ...]
     pages: tuple[PageChange, ...]
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def changed(self) -> int:
@@ -253,8 +252,8 @@ def _costs(old: Guide, new: Guide) -> Iterator[CostMove]:
                 yield CostMove(outcome.label, choice.label, shown[0], shown[1])
 
 
-def _money(cost: object, guide: Guide) -> str:
-    return money((cost.low, cost.high, cost.open_ended), guide.site.currency)  # type: ignore[attr-defined]
+def _money(cost: Cost, guide: Guide) -> str:
+    return money((cost.low, cost.high, cost.open_ended), guide.site.currency)
 
 
 # --- pages ------------------------------------------------------------------------------------
