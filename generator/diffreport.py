@@ -90,6 +90,9 @@ def markdown(report: Report, against: str) -> str:
         for t in report.transitions:
             example = _answers(t.examples[0]) if t.examples else ""
             out.append(f"| {_cell(_move(t))} | {t.count:,} | {_cell(example)} |")
+        used = {o for t in report.transitions for o in (t.before, t.after) if o}
+        legend = "; ".join(f"`{o}`: {label}" for o, label in report.outcomes.items() if o in used)
+        out += ["", f"Outcomes: {_cell(legend)}."]
     if report.scenarios:
         out += ["", "**Scenarios whose outcome or reasons change:**", ""]
         for s in report.scenarios:
