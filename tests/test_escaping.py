@@ -40,6 +40,7 @@ NOT_TEXT = {
     "body",
     "url",
     "language",
+    "fingerprint",
 }
 FIXED_KINDS = {"home", "prose", "comparison", "scenarios", "tool", "experts", "method", "text", "price"}
 
