@@ -53,7 +53,7 @@ def price(project: Path) -> None:
 
 
 def question(project: Path) -> None:
-    """The question of EDITING.md's recipe, answered 'none' by every scenario."""
+    """The question of EDITING.md's recipe, answered 'light' (weight 0) by every scenario."""
     block = re.search(
         r"### Add a question.*?```yaml\n(.*?)```",
         (ROOT / "EDITING.md").read_text(encoding="utf-8"),
@@ -64,7 +64,7 @@ def question(project: Path) -> None:
     _replace(project, "decision.yaml", "\nrules:\n", "\n" + block.group(1) + "rules:\n")
     path = project / "content" / "scenarios.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r"(answers: \{[^}]*)\}", r"\1, retouching: none}", text), encoding="utf-8")
+    path.write_text(re.sub(r"(answers: \{[^}]*)\}", r"\1, retouching: light}", text), encoding="utf-8")
 
 
 EDITS: dict[str, Callable[[Path], None]] = {"a weight": weight, "a price": price, "a new question": question}

@@ -139,7 +139,7 @@ def _answer_every_scenario(project: Path, question: str, option: str) -> None:
 def test_add_a_question_then_log_it_as_the_check_asks(project: Path) -> None:
     [question] = blocks("Add a question to the decision tool")
     insert_under(project / "content" / "decision.yaml", "questions", question)
-    _answer_every_scenario(project, "retouching", "none")
+    _answer_every_scenario(project, "retouching", "light")
     refused = check(project)
     assert refused.returncode == 1
     fingerprint = re.search(r"ending with the line 'fingerprint: ([a-z]{12})'", refused.stderr)
