@@ -149,6 +149,7 @@ def cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         env=env,
         timeout=120,
+        check=False,
     )
 
 

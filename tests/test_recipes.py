@@ -27,7 +27,7 @@ def recipe(title: str) -> str:
 
 
 def blocks(title: str, language: str = "yaml") -> list[str]:
-    return re.findall(rf"```{language}\n(.*?)```", recipe(title), flags=re.S)
+    return re.findall(rf"```{language}\n(.*?)```", recipe(title), flags=re.DOTALL)
 
 
 def insert_under(path: Path, key: str, block: str) -> None:
@@ -56,6 +56,7 @@ def check(project: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         env=env,
         timeout=120,
+        check=False,
     )
 
 
@@ -106,10 +107,10 @@ def test_a_new_source_for_a_price_moves_that_prices_citation(project: Path) -> N
     cited = text.index("source: seed-article", option)
     comparison.write_text(text[:cited] + f"source: {source_id}" + text[cited + 20 :], encoding="utf-8")
     site = passes(project)
-    row = re.search(r'<tr id="attr-cost".*?</tr>', page(site, "comparison"), flags=re.S)
+    row = re.search(r'<tr id="attr-cost".*?</tr>', page(site, "comparison"), flags=re.DOTALL)
     assert row is not None
-    cells = re.findall(r"<td data-label=\"([^\"]+)\".*?</td>", row.group(0), flags=re.S)
-    links = re.findall(r'<td data-label="[^"]+"[^>]*>(.*?)</td>', row.group(0), flags=re.S)
+    cells = re.findall(r"<td data-label=\"([^\"]+)\".*?</td>", row.group(0), flags=re.DOTALL)
+    links = re.findall(r'<td data-label="[^"]+"[^>]*>(.*?)</td>', row.group(0), flags=re.DOTALL)
     by_option = dict(zip(cells, links, strict=True))
     assert f"#source-{source_id}" in by_option["Professional photographer"]
     assert "#source-seed-article" in by_option["AI headshot generator"]
