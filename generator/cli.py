@@ -1,4 +1,4 @@
-"""Command line: build, check, render and schema, around the same core the plugin uses."""
+"""Command line: build, check, diff, render and schema, around the same core the plugin uses."""
 
 from __future__ import annotations
 
@@ -15,6 +15,14 @@ def _root(value: str) -> Path:
     return Path(value).resolve()
 
 
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds content/ and mkdocs.yml: the project."""
+    for folder in (start, *start.parents):
+        if (folder / "content").is_dir() and (folder / "mkdocs.yml").is_file():
+            return folder
+    return None
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -26,7 +34,7 @@ def _check(args: argparse.Namespace) -> int:
     from .pipeline import check
     from .verify import summarize
 
-    guide, count = check(args.root)
+    guide, count = check(args.root, args.today)
     print(f"content OK: {len(guide.pages.pages)} pages, {count} answer combinations verified")
     for line in summarize(guide).lines():
         print(line)
@@ -38,6 +46,32 @@ def _check(args: argparse.Namespace) -> int:
             f"content/sources.yaml:{line}:{col}: review overdue: {s.title!r} was last reviewed "
             f"{s.reviewed.isoformat()}, every {s.review_every_days} days; re-check it and update 'reviewed'"
         )
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import compare
+    from .diffreport import markdown, text
+    from .guide import load_guide
+    from .revision import RevisionError, content_at, describe
+
+    new = load_guide(args.root)
+    against = args.rev
+    try:
+        against = describe(args.root, args.rev)
+        with content_at(args.root, args.rev) as folder:
+            old = load_guide(folder)
+    except RevisionError as error:
+        print(f"cannot compare with {args.rev}: {error}", file=sys.stderr)
+        return 2
+    except ContentError as error:
+        print(
+            f"content/ at {against} does not load with this version of the generator (written for an "
+            f"older schema?), so there is nothing to compare with:\n{error}",
+            file=sys.stderr,
+        )
+        return 2
+    print((markdown if args.markdown else text)(compare(old, new), against), end="")
     return 0
 
 
@@ -78,11 +112,19 @@ def _build(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("--root", type=_root, default=Path.cwd(), help="project folder (holds content/)")
+    parser.add_argument(
+        "--root",
+        type=_root,
+        help="project folder (holds content/ and mkdocs.yml); default: found upwards from here",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="validate content/ and the decision model without building")
     p.add_argument("--today", type=_date, help="date to judge review deadlines by (YYYY-MM-DD)")
     p.set_defaults(func=_check)
+    p = sub.add_parser("diff", help="what the working copy changes for readers, compared with a git revision")
+    p.add_argument("rev", nargs="?", default="HEAD", help="git revision to compare with (default: HEAD)")
+    p.add_argument("--markdown", action="store_true", help="Markdown, for a pull-request description")
+    p.set_defaults(func=_diff)
     p = sub.add_parser("render", help="write the generated Markdown and widget data for review")
     p.add_argument("--out", required=True)
     p.set_defaults(func=_render)
@@ -93,6 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--offline", action="store_true", help="build for opening from file:// (no server)")
     p.set_defaults(func=_build)
     args = parser.parse_args(argv)
+    if args.root is None:
+        args.root = find_root(Path.cwd())
+        if args.root is None:
+            print(
+                f"no project found: neither {Path.cwd()} nor a folder above it holds content/ and "
+                "mkdocs.yml; expected to run inside the project folder, or --root PROJECT",
+                file=sys.stderr,
+            )
+            return 2
     try:
         return args.func(args)
     except ContentError as error:

@@ -7,9 +7,9 @@ from pathlib import Path
 from .errors import ContentError, Problem
 from .figures import resolve_guide
 from .load import Document, read_text, read_yaml
-from .model import FILES, Guide, Record
+from .model import FILES, Guide, PagesFile, Record
 from .references import check_references
-from .validate import validate
+from .validate import known_ids, validate
 
 
 def load_guide(root: Path) -> Guide:
@@ -18,36 +18,20 @@ def load_guide(root: Path) -> Guide:
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
     records: dict[str, Record] = {}
-    for name, model in FILES.items():
-        relative = f"content/{name}.yaml"
+    for name in FILES:
         try:
-            doc = read_yaml(root, relative)
+            docs[name] = read_yaml(root, f"content/{name}.yaml")
         except ContentError as error:
             problems += error.problems
-            continue
-        docs[name] = doc
-        record, found = validate(doc, model)
+    known = known_ids(docs)
+    for name, doc in docs.items():
+        record, found = validate(doc, FILES[name], known)
         problems += found
         if record is not None:
             records[name] = record
     if problems:
         raise ContentError(problems)
-    bodies: dict[str, str] = {}
-    for index, page in enumerate(records["pages"].pages):  # type: ignore[attr-defined]
-        if page.body:
-            relative = f"content/{page.body}"
-            try:
-                bodies[page.body] = read_text(root, relative)
-            except ContentError as error:
-                if error.problems[0].message.startswith("the file is missing"):
-                    problems.append(
-                        docs["pages"].problem(
-                            ("pages", index, "body"),
-                            f"body file {relative!r} does not exist; expected a Markdown file under content/",
-                        )
-                    )
-                else:
-                    problems += error.problems
+    bodies, problems = _bodies(root, records["pages"], docs["pages"])  # type: ignore[arg-type]
     if problems:
         raise ContentError(problems)
     guide = Guide(**records, bodies=bodies, docs=docs)  # type: ignore[arg-type]
@@ -58,3 +42,26 @@ def load_guide(root: Path) -> Guide:
     if problems:
         raise ContentError(problems)
     return guide
+
+
+def _bodies(root: Path, pages: PagesFile, doc: Document) -> tuple[dict[str, str], list[Problem]]:
+    """Every page's Markdown body, by its path under content/; a missing one named where it is cited."""
+    bodies: dict[str, str] = {}
+    problems: list[Problem] = []
+    for index, page in enumerate(pages.pages):
+        if not page.body:
+            continue
+        relative = f"content/{page.body}"
+        try:
+            bodies[page.body] = read_text(root, relative)
+        except ContentError as error:
+            if error.problems[0].message.startswith("the file is missing"):
+                problems.append(
+                    doc.problem(
+                        ("pages", index, "body"),
+                        f"body file {relative!r} does not exist; expected a Markdown file under content/",
+                    )
+                )
+            else:
+                problems += error.problems
+    return bodies, problems

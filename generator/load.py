@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -233,9 +234,59 @@ _SYNTAX = [  # PyYAML's problem (start) -> what it means to an editor; what to d
 ]
 
 
-def _syntax(error: yaml.MarkedYAMLError) -> str:
+def _content_lines(lines: list[str], before: int) -> Iterator[tuple[int, int, str]]:
+    """(line number, indentation, text) of the lines above line `before`, nearest first, skipping blank
+    lines and comments; a list item's indentation is its dash's."""
+    for number in range(before - 1, 0, -1):
+        text = lines[number - 1]
+        stripped = text.lstrip(" ")
+        if stripped and not stripped.startswith("#"):
+            yield number, len(text) - len(stripped), stripped
+
+
+def _misplaced(text: str, mark: yaml.Mark) -> str | None:
+    """For a line that starts at an indentation no open block has: which entry it breaks, and how."""
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    indent = len(line) - len(line.lstrip(" "))
+    if mark.column != indent:
+        return _unclosed(lines, mark)
+    items = [(n, col, s) for n, col, s in _content_lines(lines, mark.line + 1) if s.startswith("- ")]
+    entry = next((item for item in items if item[1] < indent), items[0] if items else None)
+    if entry is None:
+        return None
+    number, dash, stripped = entry
+    keys = dash + 2 + len(stripped[2:]) - len(stripped[2:].lstrip(" "))
+    spaces = f"{indent} space{'s' * (indent != 1)}"
+    return (
+        f"this line is indented {spaces}, but the keys of the entry that starts at line {number} are "
+        f"indented {keys}; expected {keys} spaces before each key of that entry (fewer only to end it)"
+    )
+
+
+def _unclosed(lines: list[str], mark: yaml.Mark) -> str | None:
+    """Text right after a closing quote: the nearest line above with an odd number of those quotes
+    opened a value that ran on to here."""
+    line = lines[mark.line]
+    quote = line[mark.column - 1] if 0 < mark.column <= len(line) else ""
+    if quote != '"':  # an apostrophe in text makes single quotes unreliable to count
+        return None
+    opened = next((n for n, _, s in _content_lines(lines, mark.line + 1) if s.count(quote) % 2), None)
+    if opened is None:
+        return None
+    return (
+        f"a quote opened on line {opened} is not closed there, so every line down to this one was read "
+        f"as one value; expected the closing {quote} at the end of line {opened}"
+    )
+
+
+def _syntax(error: yaml.MarkedYAMLError, text: str) -> str:
     """PyYAML's error in an editor's words: 'what is wrong; what is expected'."""
     problem = (error.problem or "invalid YAML").strip()
+    if problem.startswith("expected <block end>") and error.problem_mark:
+        misplaced = _misplaced(text, error.problem_mark)
+        if misplaced:
+            return misplaced
     context = f" (from line {error.context_mark.line + 1})" if error.context_mark else ""
     for start, what, expected in _SYNTAX:
         if problem.startswith(start):
@@ -266,7 +317,7 @@ def parse_yaml(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = _place(mark) if mark else (1, 1)
-        raise ContentError.one(file, line, col, f"YAML syntax error: {_syntax(error)}") from None
+        raise ContentError.one(file, line, col, f"YAML syntax error: {_syntax(error, text)}") from None
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1

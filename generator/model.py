@@ -334,6 +334,11 @@ class Cost(Record):
 class Change(Record):
     date: dt.date
     summary: Text
+    fingerprint: Annotated[str, Field(pattern=r"^[a-z]{12}$")] | None = Field(
+        None,
+        description="The fingerprint of the recommendations this entry describes; "
+        "`python -m generator check` says what to write.",
+    )
 
 
 class DecisionFile(Record):

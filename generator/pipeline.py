@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import ContentError
 from .guide import load_guide
+from .history import check_history
 from .model import Guide
 from .render import render_pages, widget_data, widget_json
 from .verify import verify
@@ -25,10 +28,14 @@ class Build:
         return widget_json(widget_data(self.guide, url_for))
 
 
-def check(root: Path) -> tuple[Guide, int]:
-    """Validate everything, decision model included, without rendering."""
+def check(root: Path, today: dt.date | None = None) -> tuple[Guide, int]:
+    """Validate everything, decision model and history included, without rendering."""
     guide = load_guide(root)
-    return guide, verify(guide)
+    count = verify(guide)
+    problems = check_history(guide, today)
+    if problems:
+        raise ContentError(problems)
+    return guide, count
 
 
 def _fingerprint(root: Path) -> str:

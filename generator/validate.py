@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -36,7 +37,7 @@ def _inner(annotation: Any) -> Any:
     return None
 
 
-def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
+def _describe(error: dict[str, Any], model: type[BaseModel], known: Known) -> tuple[str, bool]:
     """A message in the form 'what is wrong; what is expected', and whether it points at a key."""
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -46,42 +47,142 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"unknown key {name!r}{hint}; expected one of: {', '.join(allowed)}", True
-    return _value_message(error, loc, name), loc[-1:] == ("[key]",)  # a mapping key, not its value
+    return _value_message(error, loc, name, known), loc[-1:] == ("[key]",)  # a mapping key, not its value
 
 
-_ID_FIELDS = {"id", "page", "source"}
+Known = Mapping[str, Sequence[str]]  # a kind of id ("outcome", "answer:platform", ...) -> the ids
 _MAPPINGS = ("model_type", "model_attributes_type", "dict_type")
 _EMPTY = ("string_type", "int_type", "list_type", "dict_type", "model_type", "date_type")
+_REFERS = {  # a field whose value names something defined elsewhere -> the kind of id it names
+    **dict.fromkeys(("outcome", "change", "to", "never_towards", "positive", "negative"), "outcome"),
+    **dict.fromkeys(("source", "sources"), "source"),
+    **dict.fromkeys(("question", "horizon"), "question"),
+    "page": "page",
+    "favours": "favours",
+    "cost_parts": "option",
+}
+_KEYED = {"answers": "question", "when": "question", "redo_every_months": "option", "values": "option"}
 
 
-def _value_message(error: dict[str, Any], loc: tuple[Any, ...], name: str) -> str:
-    kind, got, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+def _ids(data: Any, key: str) -> list[str]:
+    """The `id`s of the records listed under `key` in raw data, skipping anything malformed."""
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
+
+
+def known_ids(docs: Mapping[str, Document]) -> dict[str, list[str]]:
+    """The ids each kind of reference may name, read from the raw documents for "did you mean" hints."""
+
+    def data(name: str) -> Any:
+        return docs[name].data if name in docs else None
+
+    options = _ids(data("comparison"), "options")
+    known = {
+        "outcome": _ids(data("decision"), "outcomes"),
+        "source": _ids(data("sources"), "sources"),
+        "page": _ids(data("pages"), "pages"),
+        "question": _ids(data("decision"), "questions"),
+        "option": options,
+        "favours": [*options, "both"],
+    }
+    questions = data("decision").get("questions") if isinstance(data("decision"), dict) else None
+    for question in questions if isinstance(questions, list) else []:
+        if isinstance(question, dict) and isinstance(question.get("id"), str):
+            known[f"answer:{question['id']}"] = _ids(question, "options")
+    return known
+
+
+def _value_message(error: dict[str, Any], loc: tuple[Any, ...], name: str, known: Known) -> str:
+    kind, got = error["type"], error.get("input")
     if not loc and kind in _MAPPINGS:
         return f"the file holds {_shown(got)}; expected a mapping of this file's fields ('key: value' lines)"
     if kind == "missing":
         return f"missing required field {name!r}; expected it in this mapping"
     if kind == "string_pattern_mismatch":
-        if name in _ID_FIELDS or not isinstance(loc[-1], str):
-            return f"{got!r} is not a valid id; expected lowercase letters, digits and single hyphens"
-        if name == "path":
-            return f"{got!r} is not a valid page path; expected lowercase words ending in .md"
-        return f"{got!r} is not a valid key; expected lowercase letters, digits and single hyphens"
+        return _pattern_message(got, loc, name, known)
     if got is None and kind in _EMPTY:
         return f"{name!r} is empty; expected {_expected_type(kind)}"
-    if kind in ("string_too_short", "string_too_long", "too_short", "too_long"):
-        return _length_message(kind, got, ctx, name)
-    if kind == "literal_error":
-        return f"{got!r} is not allowed for {name!r}; expected one of: {ctx.get('expected', '')}"
-    if kind in ("greater_than_equal", "greater_than"):
-        least = f"at least {ctx['ge']}" if "ge" in ctx else f"more than {ctx.get('gt')}"
-        return f"{got!r} is too small for {name!r}; expected {least}"
-    if kind in ("less_than_equal", "less_than"):
-        most = f"at most {ctx['le']}" if "le" in ctx else f"less than {ctx.get('lt')}"
-        return f"{got!r} is too large for {name!r}; expected {most}"
+    wording = _BY_KIND.get(kind)
+    if wording is not None:
+        return wording(error, got, name)
     message = error["msg"].removeprefix("Value error, ")
     if error["msg"].startswith("Value error, ") and ";" in message:
         return message
     return f"wrong value for {name!r}: {_shown(got)}; expected {_expected_type(kind)}"
+
+
+def _pattern_message(got: Any, loc: tuple[Any, ...], name: str, known: Known) -> str:
+    """An id or key of the wrong form; where the ids it may name are known, the closest one."""
+    choices = _choices(loc, known)
+    hint = _closest(str(got), choices)
+    if name == "[key]":
+        expected = (
+            f"one of: {', '.join(choices)}" if choices else "lowercase letters, digits and single hyphens"
+        )
+        return f"{got!r} is not a valid key{hint}; expected {expected}"
+    if name == "id":
+        return f"{got!r} is not a valid id; expected lowercase letters, digits and single hyphens"
+    if name == "path":
+        return f"{got!r} is not a valid page path; expected lowercase words ending in .md"
+    if name == "fingerprint":
+        expected = "twelve lowercase letters, as python -m generator check gives them"
+        return f"wrong value for 'fingerprint': {_shown(got)}; expected {expected}"
+    field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
+    if choices:
+        return f"wrong value for {field!r}: {_shown(got)}{hint}; expected one of: {', '.join(choices)}"
+    return f"wrong value for {field!r}: {_shown(got)}; expected an id (lowercase, digits, single hyphens)"
+
+
+def _choices(loc: tuple[Any, ...], known: Known) -> Sequence[str]:
+    """The ids that may stand at `loc`, if it is a reference (or a key) whose targets are known."""
+    path = [part for part in loc if part != "[key]"]
+    while path and isinstance(path[-1], int):
+        path.pop()
+    parent = path[-2] if len(path) >= 2 else None
+    if loc[-1:] == ("[key]",):
+        return known.get(_KEYED.get(str(parent), ""), ())
+    if parent in ("answers", "when"):
+        return known.get(f"answer:{path[-1]}", ())
+    return known.get(_REFERS.get(str(path[-1]) if path else "", ""), ())
+
+
+def _closest(value: str, choices: Sequence[str]) -> str:
+    slug = "-".join(value.lower().replace("_", " ").split())
+    close = difflib.get_close_matches(slug, list(choices), n=1) or [
+        c for c in choices if slug.startswith(f"{c}-") or slug.endswith(f"-{c}")
+    ]
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _too_small(error: dict[str, Any], got: Any, name: str) -> str:
+    ctx = error.get("ctx") or {}
+    least = f"at least {ctx['ge']}" if "ge" in ctx else f"more than {ctx.get('gt')}"
+    return f"{got!r} is too small for {name!r}; expected {least}"
+
+
+def _too_large(error: dict[str, Any], got: Any, name: str) -> str:
+    ctx = error.get("ctx") or {}
+    most = f"at most {ctx['le']}" if "le" in ctx else f"less than {ctx.get('lt')}"
+    return f"{got!r} is too large for {name!r}; expected {most}"
+
+
+def _literal(error: dict[str, Any], got: Any, name: str) -> str:
+    expected = (error.get("ctx") or {}).get("expected", "")
+    return f"{got!r} is not allowed for {name!r}; expected one of: {expected}"
+
+
+def _length(error: dict[str, Any], got: Any, name: str) -> str:
+    return _length_message(error["type"], got, error.get("ctx") or {}, name)
+
+
+_BY_KIND = {
+    **dict.fromkeys(("string_too_short", "string_too_long", "too_short", "too_long"), _length),
+    "literal_error": _literal,
+    **dict.fromkeys(("greater_than_equal", "greater_than"), _too_small),
+    **dict.fromkeys(("less_than_equal", "less_than"), _too_large),
+}
 
 
 def _length_message(kind: str, got: Any, ctx: dict[str, Any], name: str) -> str:
@@ -135,7 +236,10 @@ def _expected_type(kind: str) -> str:
     }.get(kind, "a value of the documented form (see content/schemas/)")
 
 
-def validate(doc: Document, model: type[Record]) -> tuple[Record | None, list[Problem]]:
+def validate(
+    doc: Document, model: type[Record], known: Known | None = None
+) -> tuple[Record | None, list[Problem]]:
+    """The document as its record, or the problems found; `known` ids make hints for wrong references."""
     try:
         return model.model_validate(doc.data), []
     except ValidationError as failure:
@@ -151,6 +255,6 @@ def validate(doc: Document, model: type[Record]) -> tuple[Record | None, list[Pr
         for error in errors:
             if error["type"] == "missing" and tuple(error["loc"]) in typos:
                 continue
-            message, at_key = _describe(error, model)
+            message, at_key = _describe(error, model, known or {})
             problems.append(doc.problem(tuple(error["loc"]), message, key=at_key))
         return None, problems

@@ -34,6 +34,7 @@ class Case:
     new: str | None = None
     delete: bool = False
     encoding: str = "utf-8"
+    today: str | None = None  # the day `check --today` judges dates by
 
 
 CASES = [
@@ -89,7 +90,7 @@ def test_the_corpus_covers_every_class() -> None:
 def test_broken_source_gives_its_exact_place_and_message(tmp_path: Path, case: Case) -> None:
     project = copy_project(tmp_path / "project")
     expected = apply(project, case)
-    result = cli(project, "check")
+    result = cli(project, "check", *(["--today", case.today] if case.today else []))
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert _errors(result) == expected

@@ -49,6 +49,7 @@ NOT_TEXT = {
     "option",
     "includes_source",
     "redo_source",
+    "fingerprint",
 }
 FIXED_KINDS = {"home", "prose", "comparison", "scenarios", "tool", "experts", "method", "text", "price"}
 FIXED_KINDS |= {"monotone", "never", "timing-only"}  # kinds of invariant
