@@ -16,6 +16,8 @@ from generator.history import fingerprint, recommendations
 from generator.pipeline import check
 
 TODAY = dt.date(2026, 12, 1)
+# A change of recommendations that keeps every principle and scenario: low stakes lean further to AI.
+RAISE_LOW_STAKES = ("        weight: -3\n", "        weight: -4\n")
 
 
 def edit(project: Path, old: str, new: str, file: str = "decision.yaml") -> None:
@@ -52,7 +54,7 @@ def test_the_shipped_changelog_records_the_current_recommendations(project: Path
 
 def test_an_unlogged_change_is_refused_with_exactly_what_to_write(project: Path) -> None:
     old = fingerprint(recommendations(load_guide(project)))
-    edit(project, "threshold: 3", "threshold: 4")
+    edit(project, *RAISE_LOW_STAKES)
     new = fingerprint(recommendations(load_guide(project)))
     assert new != old
     text = (project / "content" / "decision.yaml").read_text(encoding="utf-8")
@@ -71,7 +73,7 @@ def test_an_unlogged_change_is_refused_with_exactly_what_to_write(project: Path)
 def test_the_fingerprint_may_go_on_an_entry_of_the_same_day_already_written(project: Path) -> None:
     """After a merge: another entry of the same day describes the change; adding the line to it is enough."""
     newest = max(load_guide(project).decision.changelog, key=lambda c: c.date).date.isoformat()
-    edit(project, "threshold: 3", "threshold: 4")
+    edit(project, *RAISE_LOW_STAKES)
     append_entry(project, newest, "aaaaaaaaaaaa")
     [message] = problems(project)
     new = re.search(r"fingerprint: ([a-z]{12})'", message).group(1)  # type: ignore[union-attr]
@@ -81,10 +83,10 @@ def test_the_fingerprint_may_go_on_an_entry_of_the_same_day_already_written(proj
 
 def test_going_back_to_older_recommendations_needs_a_new_entry_too(project: Path) -> None:
     old = fingerprint(recommendations(load_guide(project)))
-    edit(project, "threshold: 3", "threshold: 4")
+    edit(project, *RAISE_LOW_STAKES)
     append_entry(project, "2026-11-30", fingerprint(recommendations(load_guide(project))))
     check(project, TODAY)
-    edit(project, "threshold: 4", "threshold: 3")
+    edit(project, *reversed(RAISE_LOW_STAKES))
     [message] = problems(project)
     assert f"ending with the line 'fingerprint: {old}'" in message
 
@@ -100,7 +102,7 @@ def test_rewording_or_reordering_changes_no_recommendation(project: Path) -> Non
 
 
 def test_a_changelog_date_still_to_come_is_refused(project: Path) -> None:
-    edit(project, "threshold: 3", "threshold: 4")
+    edit(project, *RAISE_LOW_STAKES)
     append_entry(project, "2026-12-02", fingerprint(recommendations(load_guide(project))))
     [message] = problems(project)
     assert message.endswith(
