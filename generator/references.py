@@ -105,7 +105,8 @@ class _Checker:
         questions = {q.id: q for q in self.guide.decision.questions}
         for question_id, value in answers.items():
             values = value if isinstance(value, list) else [value]
-            if not self.ref(doc, (*path, question_id), "question", question_id, questions):
+            if question_id not in questions:  # at the key, where editors' tools underline it too
+                self.at(doc, (*path, question_id), _unknown("question", question_id, questions), key=True)
                 continue
             choices = [c.id for c in questions[question_id].options]
             for index, option in enumerate(values):
@@ -118,6 +119,7 @@ class _Checker:
                     doc,
                     path,
                     f"answers miss {', '.join(map(repr, missing))}; expected an answer to every question",
+                    key=True,
                 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -46,7 +47,26 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"unknown key {name!r}{hint}; expected one of: {', '.join(allowed)}", True
-    return _value_message(error, loc, name), loc[-1:] == ("[key]",)  # a mapping key, not its value
+    message = _strict_message(error) or _value_message(error, loc, name)
+    return message, loc[-1:] == ("[key]",)  # a mapping key, not its value
+
+
+_QUOTED = {  # pydantic's strict-type error -> (text that would be that type unquoted, what is expected)
+    "int_type": (r"[-+]?\d+", "a whole number"),
+    "bool_type": (r"true|false", "true or false"),
+}
+
+
+def _strict_message(error: dict[str, Any]) -> str | None:
+    """A quoted number or true/false is text, as editors' tools read it: say so, and how to fix it."""
+    got, expected = error.get("input"), _QUOTED.get(error["type"])
+    if (
+        not isinstance(got, str)
+        or expected is None
+        or not re.fullmatch(expected[0], got.strip(), re.IGNORECASE)
+    ):
+        return None
+    return f"{got!r} is text; expected {expected[1]} (remove the quotes)"
 
 
 _ID_FIELDS = {"id", "page", "source"}
