@@ -123,7 +123,7 @@ REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("Attribute", "source"): ("source", "one"),
     ("Scenario", "source"): ("source", "one"),
     ("Expert", "source"): ("source", "one"),
-    ("Attribute", "favours"): ("favoured option", "one"),
+    ("Attribute", "favours"): ("favours", "one"),
     ("Attribute", "values"): ("option", "keys"),
     ("Outcome", "cost_parts"): ("comparison option", "list"),
     ("Cost", "redo_every_months"): ("comparison option", "keys"),
@@ -132,8 +132,8 @@ REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("Rule", "change"): ("outcome", "one"),
     ("Rule", "to"): ("outcome", "one"),
     ("Invariant", "never_towards"): ("outcome", "one"),
-    ("DecisionFile", "positive"): ("outcome and comparison option", "one"),
-    ("DecisionFile", "negative"): ("outcome and comparison option", "one"),
+    ("DecisionFile", "positive"): ("poles", "one"),
+    ("DecisionFile", "negative"): ("poles", "one"),
     ("Invariant", "question"): ("question", "one"),
     ("Cost", "horizon"): ("question", "one"),
     ("Scenario", "answers"): ("answers", "every question"),
@@ -149,9 +149,12 @@ def _known(ids: Ids, kind: str) -> tuple[str, ...]:
         "question": tuple(ids.questions),
         "option": ids.options,
         "comparison option": ids.options,
-        "favoured option": (*ids.options, "both"),
-        "outcome and comparison option": tuple(o for o in ids.outcomes if o in ids.options),
+        "favours": (*ids.options, "both") if ids.options else (),
+        "poles": tuple(o for o in ids.outcomes if o in ids.options),
     }[kind]
+
+
+_NOUNS = {"favours": "option", "poles": "outcome"}  # what `check` calls an unknown one
 
 
 def _one_of(kind: str, known: Sequence[str]) -> dict[str, Any]:
@@ -182,10 +185,11 @@ def _reference(current: dict[str, Any], kind: str, shape: str, ids: Ids) -> dict
     known = _known(ids, kind)
     if not known:
         return None
+    noun = _NOUNS.get(kind, kind)
     if shape == "one":
-        return _one_of(kind, known)
+        return _one_of(noun, known)
     if shape == "list":
-        return {**current, "items": _one_of(kind, known)}
+        return {**current, "items": _one_of(noun, known)}
     value = next(iter(current.get("patternProperties", {}).values()), current.get("additionalProperties", {}))
     required = {"required": list(known)} if kind == "comparison option" else {}
     return {
