@@ -170,10 +170,10 @@ def check_references(guide: Guide) -> list[Problem]:
             c.at("pages", ("pages",), f"no page of kind {kind!r}; expected exactly one")
     for ci, card in enumerate(guide.site.home.cards):
         c.ref("site", ("home", "cards", ci, "page"), "page", card.page, pages)
-    for label in sorted(SITE_LABELS - set(guide.site.labels)):
-        c.at("site", ("labels",), f"missing label {label!r}; expected it under labels")
+    for label in sorted(SITE_LABELS - set(guide.site.labels)):  # at the key, as editors' tools show it
+        c.at("site", ("labels",), f"missing label {label!r}; expected it under labels", key=True)
     for label in sorted(DECISION_LABELS - set(d.labels)):
-        c.at("decision", ("labels",), f"missing label {label!r}; expected it under labels")
+        c.at("decision", ("labels",), f"missing label {label!r}; expected it under labels", key=True)
 
     # comparison
     for oi, option in enumerate(guide.comparison.options):

@@ -13,6 +13,7 @@ from typing import Any
 from .errors import ContentError, Problem
 from .load import read_yaml
 from .model import FILES
+from .references import DECISION_LABELS, SITE_LABELS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 COMMAND = "python -m generator schema"
@@ -200,6 +201,23 @@ def _reference(current: dict[str, Any], kind: str, shape: str, ids: Ids) -> dict
     }
 
 
+# Keys the code requires in a mapping (the labels it shows): completed, and underlined when missing.
+REQUIRED_KEYS = {("SiteFile", "labels"): SITE_LABELS, ("DecisionFile", "labels"): DECISION_LABELS}
+
+# What one field of a record requires of another, as `check` requires it.
+CONDITIONS = {
+    "Choice": {  # an option that moves the score needs the reason the reader is shown
+        "if": {"properties": {"weight": {"not": {"const": 0}}}, "required": ["weight"]},
+        "then": {"required": ["reason"]},
+    },
+}
+
+
+def _required_keys(schema: dict[str, Any], keys: Sequence[str]) -> dict[str, Any]:
+    value = next(iter(schema.get("patternProperties", {}).values()), {})
+    return {**schema, "properties": {key: value for key in keys}, "required": list(keys)}
+
+
 # --- the schema of one file -------------------------------------------------------------------
 
 
@@ -227,6 +245,8 @@ def _property(record: str, name: str, schema: dict[str, Any], ids: Ids) -> dict[
         kind, shape = REFERENCES[(record, name)]
         keep = {k: schema[k] for k in ("description", "examples", "default") if k in schema}
         schema = {**(_reference(schema, kind, shape, ids) or schema), **keep}
+    if (record, name) in REQUIRED_KEYS:
+        schema = _required_keys(schema, sorted(REQUIRED_KEYS[(record, name)]))
     return {**schema, "title": _title(name)}
 
 
@@ -241,6 +261,7 @@ def schema_for(name: str, ids: Ids | None = None) -> dict[str, Any]:
     for record, definition in [(model, schema), *schema.get("$defs", {}).items()]:
         definition["title"] = _title(record)
         definition["description"] = RECORDS[record]
+        definition.update(CONDITIONS.get(record, {}))
         definition["properties"] = {
             key: _property(record, key, value, ids) for key, value in definition["properties"].items()
         }

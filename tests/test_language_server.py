@@ -40,6 +40,8 @@ CROSS_REFERENCES = [
 BLOCK = [("platform", ""), ("visibility", "some"), ("stakes", "medium"), ("lifespan", "months")]
 BLOCK += [("budget", "tight"), ("deadline", "days")]
 TYPES = ["quoted-number", "quoted-negative-weight", "quoted-true", "yaml11-bool-yes", "wrong-type-number"]
+# Other mistakes the schemas know enough to underline at check's place.
+SHARED = ["missing-label", "weight-without-reason", "unknown-key-far", "invalid-id", "not-a-page-kind"]
 
 _names = itertools.count()
 
@@ -106,8 +108,8 @@ def test_cross_reference_mistake_is_underlined_where_check_reports_it(
             assert build.startswith(editor.split(";")[0]) and build.endswith(editor.split(";")[1])
 
 
-@pytest.mark.parametrize("name", TYPES)
-def test_a_wrong_type_is_refused_by_both_at_the_same_place(
+@pytest.mark.parametrize("name", TYPES + SHARED)
+def test_a_wrong_type_or_value_is_refused_by_both_at_the_same_place(
     server: LanguageServer, tmp_path: Path, name: str
 ) -> None:
     case = CASES[name]
