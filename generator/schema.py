@@ -241,6 +241,8 @@ def _optional(schema: dict[str, Any]) -> dict[str, Any]:
 
 def _property(record: str, name: str, schema: dict[str, Any], ids: Ids) -> dict[str, Any]:
     schema = _optional(schema)
+    if "patternProperties" in schema:  # a key that is not an id is underlined, as `check` refuses it
+        schema = {**schema, "additionalProperties": False}
     if (record, name) in REFERENCES:
         kind, shape = REFERENCES[(record, name)]
         keep = {k: schema[k] for k in ("description", "examples", "default") if k in schema}

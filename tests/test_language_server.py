@@ -41,7 +41,27 @@ BLOCK = [("platform", ""), ("visibility", "some"), ("stakes", "medium"), ("lifes
 BLOCK += [("budget", "tight"), ("deadline", "days")]
 TYPES = ["quoted-number", "quoted-negative-weight", "quoted-true", "yaml11-bool-yes", "wrong-type-number"]
 # Other mistakes the schemas know enough to underline at check's place.
-SHARED = ["missing-label", "weight-without-reason", "unknown-key-far", "invalid-id", "not-a-page-kind"]
+SHARED = [
+    "missing-label",
+    "weight-without-reason",
+    "unknown-key-far",
+    "invalid-id",
+    "not-a-page-kind",
+    "duplicate-key",
+    "syntax-undefined-alias",
+    "weight-out-of-range",
+    "negative-price",
+    "wrong-type-list",
+    "wrong-type-mapping",
+    "wrong-type-bool",
+    "wrong-type-date",
+    "null-text",
+    "empty-text",
+    "description-too-short",
+    "invalid-label-key",
+    "number-where-text-is-expected",
+    "missing-required-field",
+]
 
 _names = itertools.count()
 
