@@ -3,6 +3,7 @@ for editors' tools (completion, hover, underlines)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -252,13 +253,19 @@ def _property(record: str, name: str, schema: dict[str, Any], ids: Ids) -> dict[
     return {**schema, "title": _title(name)}
 
 
+@functools.cache
+def _structural(name: str) -> str:
+    """pydantic's schema of the file's record, made once per process (most of the time taken)."""
+    return json.dumps(FILES[name].model_json_schema(mode="validation"))
+
+
 def schema_for(name: str, ids: Ids | None = None) -> dict[str, Any]:
     """The JSON Schema of `content/<name>.yaml`, as a dict with stable key order.
 
     With `ids`, every reference to an outcome, question, option, source or page is an enum of the
     ids the content defines, so editors complete them and underline unknown ones."""
     ids = ids or Ids()
-    schema = FILES[name].model_json_schema(mode="validation")
+    schema = json.loads(_structural(name))
     model = FILES[name].__name__
     for record, definition in [(model, schema), *schema.get("$defs", {}).items()]:
         definition["title"] = _title(record)
