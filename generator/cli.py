@@ -7,8 +7,12 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ContentError
+
+if TYPE_CHECKING:
+    from .model import Guide
 
 
 def _root(value: str) -> Path:
@@ -39,13 +43,12 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_schemas(root: Path, guide: object) -> None:
+def _check_schemas(root: Path, guide: Guide) -> None:
     """Stale schemas are a warning, not a failure: the site is right, only the editor's underlines
     lag behind (an id just added is underlined as unknown). CI fails on them (tests/test_schema.py)."""
     from .schema import stale_schemas
 
-    docs = getattr(guide, "docs", {})
-    for line in stale_schemas(root, {name: doc.data for name, doc in docs.items()}):
+    for line in stale_schemas(root, {name: doc.data for name, doc in guide.docs.items()}):
         print(f"warning: {line}")
 
 
