@@ -173,6 +173,9 @@ def _answers(ids: Ids, *, every: bool) -> dict[str, Any]:
     properties = {}
     for question, options in ids.questions.items():
         value = _one_of(f"option for {question!r}", options)
+        value["description"] = (
+            f"The answer to the question {question!r} (decision.yaml): one of its option ids."
+        )
         properties[question] = value if every else {"type": "array", "items": value, "minItems": 1}
     schema: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
     if every:
