@@ -23,6 +23,9 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+# YAML 1.1 (PyYAML, many older tools) reads these plain words as true/false; YAML 1.2 (editors'
+# tools, yaml-language-server) reads them as text. Refused, so every reader agrees.
+_YAML11_BOOLS = {"yes": True, "y": True, "on": True, "no": False, "n": False, "off": False}
 
 
 @dataclass
@@ -102,6 +105,9 @@ class _Builder:
         return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
 
     def _scalar(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.value.lower() in _YAML11_BOOLS:
+            self._ambiguous(node)
+            return node.value
         if node.tag not in _PLAIN_TAGS:
             self._refuse(node, "plain text, numbers, dates, true/false, lists and mappings")
             return node.value
@@ -123,6 +129,19 @@ class _Builder:
         if isinstance(value, dt.datetime):
             value = value.date()
         return value
+
+    def _ambiguous(self, node: yaml.ScalarNode) -> None:
+        line, col = _place(node.start_mark)
+        meant = "true" if _YAML11_BOOLS[node.value.lower()] else "false"
+        self.problems.append(
+            Problem(
+                self.doc.file,
+                line,
+                col,
+                f"{node.value!r} is read as {meant} by some YAML tools and as text by others; "
+                "expected true or false (or the word in quotes if it is meant as text)",
+            )
+        )
 
     def _refuse(self, node: yaml.Node, expected: str) -> None:
         line, col = _place(node.start_mark)

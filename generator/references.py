@@ -119,7 +119,8 @@ class _Checker:
         questions = {q.id: q for q in self.guide.decision.questions}
         for question_id, value in answers.items():
             values = value if isinstance(value, list) else [value]
-            if not self.ref(doc, (*path, question_id), "question", question_id, questions):
+            if question_id not in questions:  # at the key, where editors' tools underline it too
+                self.at(doc, (*path, question_id), _unknown("question", question_id, questions), key=True)
                 continue
             choices = [c.id for c in questions[question_id].options]
             for index, option in enumerate(values):
@@ -132,6 +133,7 @@ class _Checker:
                     doc,
                     path,
                     f"answers miss {', '.join(map(repr, missing))}; expected an answer to every question",
+                    key=True,
                 )
 
 
@@ -182,10 +184,10 @@ def check_references(guide: Guide) -> list[Problem]:
             c.at("pages", ("pages",), f"no page of kind {kind!r}; expected exactly one")
     for ci, card in enumerate(guide.site.home.cards):
         c.ref("site", ("home", "cards", ci, "page"), "page", card.page, pages)
-    for label in sorted(SITE_LABELS - set(guide.site.labels)):
-        c.at("site", ("labels",), f"missing label {label!r}; expected it under labels")
+    for label in sorted(SITE_LABELS - set(guide.site.labels)):  # at the key, as editors' tools show it
+        c.at("site", ("labels",), f"missing label {label!r}; expected it under labels", key=True)
     for label in sorted(DECISION_LABELS - set(d.labels)):
-        c.at("decision", ("labels",), f"missing label {label!r}; expected it under labels")
+        c.at("decision", ("labels",), f"missing label {label!r}; expected it under labels", key=True)
 
     # comparison
     for oi, option in enumerate(guide.comparison.options):

@@ -1,14 +1,23 @@
-"""JSON Schemas for the content files, generated from the pydantic records, for editors' tools."""
+"""JSON Schemas for the content files, generated from the pydantic records and the content's own ids,
+for editors' tools (completion, hover, underlines)."""
 
 from __future__ import annotations
 
+import functools
 import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import ContentError, Problem
+from .load import read_yaml
 from .model import FILES
+from .references import DECISION_LABELS, SITE_LABELS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
+COMMAND = "python -m generator schema"
 
 # What editors see when they hover a key in their editor. Kept here, beside the schema they feed;
 # a name that no longer exists in the model fails `schema_for` loudly.
@@ -45,70 +54,290 @@ RECORDS = {
     "Change": "One entry of the changelog of rule changes.",
     "Expert": "One expert perspective.",
 }
-FIELDS = {
-    ("Source", "id"): "Lowercase words joined by hyphens; other files cite the source by it.",
-    ("Source", "review_every_days"): "How often the source must be re-checked; `check` lists overdue ones.",
-    ("Page", "id"): "Lowercase words joined by hyphens; link to the page with [text](page:ID).",
-    ("Page", "path"): "Where the page lives in the site, e.g. guides/my-guide.md.",
-    ("Page", "kind"): "Which template renders the page; 'prose' pages need a 'body'.",
-    ("Page", "nav"): "The page's label in the navigation.",
-    ("Page", "in_nav"): (
-        "false keeps the page out of the navigation (still built, linked and searchable); "
-        "use it for pages in bulk: a full Material nav makes builds grow with the square of the page count."
-    ),
-    ("Page", "description"): "The search-engine description: 50 to 170 characters.",
-    ("Page", "body"): "A Markdown file under content/, e.g. pages/my-guide.md.",
-    ("Page", "sources"): "Ids of the sources (sources.yaml) this page rests on.",
-    ("Price", "min"): "The low end; must not be above 'max'.",
-    ("Price", "open_ended"): "true shows the range as 'or more' (a trailing +).",
-    ("Attribute", "values"): "The cell text per option id (every option needs one for kind 'text').",
-    ("Attribute", "favours"): "The option id this attribute favors, or 'both'.",
-    ("Scenario", "answers"): "question id: option id, for every question of decision.yaml.",
-    ("Scenario", "outcome"): "The outcome id the tool must give for these answers; the build checks it.",
-    ("Choice", "short"): "A short label used in tables and in the tool's summary.",
-    ("Choice", "weight"): "Points towards the positive outcome (negative: towards the other), -10 to 10.",
-    (
-        "Choice",
-        "reason",
-    ): "What the reader is told when this answer drives the result (needed if weight is not 0).",
-    ("Choice", "months"): "For the cost horizon question: how long the photo is used, in months.",
-    ("Question", "step"): "The step number in the framework, for the core questions.",
-    ("DecisionFile", "threshold"): "At or above this total the positive outcome is recommended.",
-    ("DecisionFile", "labels"): "Words the tool and its pages show; every required key must be present.",
-    ("SiteFile", "labels"): "Words shared by all pages; every required key must be present.",
-    ("SiteFile", "currency"): "The currency symbol put before every price.",
+
+
+# --- the content's own ids ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ids:
+    """The ids defined in content/, in file order: what other places may refer to."""
+
+    outcomes: tuple[str, ...] = ()
+    questions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # question id -> option ids
+    options: tuple[str, ...] = ()  # the compared options (comparison.yaml)
+    sources: tuple[str, ...] = ()
+    pages: tuple[str, ...] = ()
+
+
+def _ids(items: Any) -> tuple[str, ...]:
+    """The string ids of a list of mappings, once each, skipping anything malformed."""
+    if not isinstance(items, list):
+        return ()
+    found = (item.get("id") for item in items if isinstance(item, dict))
+    return tuple(dict.fromkeys(i for i in found if isinstance(i, str) and i))
+
+
+def _get(data: Any, key: str) -> Any:
+    return data.get(key) if isinstance(data, dict) else None
+
+
+def _questions(items: Any) -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for item in items if isinstance(items, list) else []:
+        qid = _get(item, "id")
+        if isinstance(qid, str) and qid and qid not in found:
+            found[qid] = _ids(_get(item, "options"))
+    return found
+
+
+def ids_from(data: Mapping[str, Any]) -> Ids:
+    """The ids in the files' plain data (name -> data), leniently: a half-written entry is skipped."""
+    decision = data.get("decision")
+    return Ids(
+        outcomes=_ids(_get(decision, "outcomes")),
+        questions=_questions(_get(decision, "questions")),
+        options=_ids(_get(data.get("comparison"), "options")),
+        sources=_ids(_get(data.get("sources"), "sources")),
+        pages=_ids(_get(data.get("pages"), "pages")),
+    )
+
+
+ID_FILES = ("decision", "comparison", "sources", "pages")
+
+
+def read_ids(root: Path) -> Ids:
+    """The ids defined under `root/content/`; a file that does not parse raises `ContentError`."""
+    data: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name in ID_FILES:
+        try:
+            data[name] = read_yaml(Path(root), f"content/{name}.yaml").data
+        except ContentError as error:
+            problems += error.problems
+    if problems:
+        raise ContentError(problems)
+    return ids_from(data)
+
+
+# --- where the ids are referred to ------------------------------------------------------------
+
+# (record, field) -> (what the ids are, how the field holds them: one value, a list, or mapping keys)
+REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
+    ("Card", "page"): ("page", "one"),
+    ("NextStep", "page"): ("page", "one"),
+    ("Page", "sources"): ("source", "list"),
+    ("Option", "source"): ("source", "one"),
+    ("Attribute", "source"): ("source", "one"),
+    ("Scenario", "source"): ("source", "one"),
+    ("Expert", "source"): ("source", "one"),
+    ("Attribute", "favours"): ("favours", "one"),
+    ("Attribute", "values"): ("option", "keys"),
+    ("Outcome", "cost_parts"): ("comparison option", "list"),
+    ("Cost", "redo_every_months"): ("comparison option", "keys"),
+    ("ScenarioGroup", "outcome"): ("outcome", "one"),
+    ("Scenario", "outcome"): ("outcome", "one"),
+    ("Rule", "change"): ("outcome", "one"),
+    ("Rule", "to"): ("outcome", "one"),
+    ("Invariant", "never_towards"): ("outcome", "one"),
+    ("DecisionFile", "positive"): ("poles", "one"),
+    ("DecisionFile", "negative"): ("poles", "one"),
+    ("Invariant", "question"): ("question", "one"),
+    ("Cost", "horizon"): ("question", "one"),
+    ("Scenario", "answers"): ("answers", "every question"),
+    ("Rule", "when"): ("answers", "some questions"),
+    ("PriceCheck", "source"): ("source", "one"),
+    ("Variant", "outcome"): ("outcome", "one"),
+    ("Variant", "answers"): ("answers", "some questions, one each"),
+    ("Invariant", "never"): ("outcome", "one"),
+    ("Invariant", "may_turn"): ("outcome", "one"),
+    ("Invariant", "into"): ("outcome", "one"),
+    ("Invariant", "timing"): ("question", "list"),
+    ("Invariant", "when"): ("answers", "some questions"),
+    ("Assumption", "option"): ("comparison option", "one"),
+    ("Assumption", "includes_source"): ("source", "one"),
+    ("Assumption", "redo_source"): ("source", "one"),
+    ("Cost", "estimate"): ("source", "one"),
 }
 
 
-def schema_for(name: str) -> dict[str, Any]:
-    """The JSON Schema of `content/<name>.yaml`, as a dict with stable key order."""
-    schema = FILES[name].model_json_schema(mode="validation")
+def _known(ids: Ids, kind: str) -> tuple[str, ...]:
+    return {
+        "page": ids.pages,
+        "source": ids.sources,
+        "outcome": ids.outcomes,
+        "question": tuple(ids.questions),
+        "option": ids.options,
+        "comparison option": ids.options,
+        "favours": (*ids.options, "both") if ids.options else (),
+        "poles": tuple(o for o in ids.outcomes if o in ids.options),
+    }[kind]
+
+
+_NOUNS = {"favours": "option", "poles": "outcome"}  # what `check` calls an unknown one
+
+
+def _one_of(kind: str, known: Sequence[str]) -> dict[str, Any]:
+    """A string that must be one of `known`; the editor's message is worded as `check` words it."""
+    return {
+        "type": "string",
+        "enum": list(known),
+        "errorMessage": f"unknown {kind}; expected one of: {', '.join(known)}",
+    }
+
+
+def _answers(ids: Ids, *, every: bool, single: bool = False) -> dict[str, Any]:
+    """Question id -> that question's option ids (a list of them in a rule's 'when'; one each, but
+    only some questions, in a scenario's variant)."""
+    properties = {}
+    for question, options in ids.questions.items():
+        value = _one_of(f"option for {question!r}", options)
+        value["description"] = (
+            f"The answer to the question {question!r} (decision.yaml): one of its option ids."
+        )
+        many = not (every or single)
+        properties[question] = {"type": "array", "items": value, "minItems": 1} if many else value
+    schema: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
+    if every:
+        schema["required"] = list(ids.questions)
+    return schema
+
+
+def _reference(current: dict[str, Any], kind: str, shape: str, ids: Ids) -> dict[str, Any] | None:
+    """The property schema with the ids in place, or None when the content defines none."""
+    if kind == "answers":
+        if not ids.questions:
+            return None
+        return _answers(ids, every=shape == "every question", single=shape == "some questions, one each")
+    known = _known(ids, kind)
+    if not known:
+        return None
+    noun = _NOUNS.get(kind, kind)
+    if shape == "one":
+        return _one_of(noun, known)
+    if shape == "list":
+        return {**current, "items": _one_of(noun, known)}
+    value = next(iter(current.get("patternProperties", {}).values()), current.get("additionalProperties", {}))
+    required = {"required": list(known)} if kind == "comparison option" else {}
+    return {
+        "type": "object",
+        "properties": {key: value for key in known},
+        "additionalProperties": False,
+        **required,
+    }
+
+
+# Keys the code requires in a mapping (the labels it shows): completed, and underlined when missing.
+REQUIRED_KEYS = {("SiteFile", "labels"): SITE_LABELS, ("DecisionFile", "labels"): DECISION_LABELS}
+
+# What one field of a record requires of another, as `check` requires it.
+CONDITIONS = {
+    "Choice": {  # an option that moves the score needs the reason the reader is shown
+        "if": {"properties": {"weight": {"not": {"const": 0}}}, "required": ["weight"]},
+        "then": {"required": ["reason"]},
+    },
+}
+
+
+def _required_keys(schema: dict[str, Any], keys: Sequence[str]) -> dict[str, Any]:
+    value = next(iter(schema.get("patternProperties", {}).values()), {})
+    return {**schema, "properties": {key: value for key in keys}, "required": list(keys)}
+
+
+# --- the schema of one file -------------------------------------------------------------------
+
+
+def _title(name: str) -> str:
+    """'review_every_days' -> 'Review every days'; 'ScenarioGroup' -> 'Scenario group'."""
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).replace("_", " ").split()
+    return " ".join([words[0].capitalize(), *(w.lower() for w in words[1:])])
+
+
+def _optional(schema: dict[str, Any]) -> dict[str, Any]:
+    """`X | None` as one schema with type [X, null]: editors show its title once, not 'Step || Step'."""
+    branches = schema.get("anyOf")
+    if not branches or len(branches) != 2 or {"type": "null"} not in branches:
+        return schema
+    other = next(b for b in branches if b != {"type": "null"})
+    if "type" not in other or "$ref" in other:
+        return schema
+    merged = {key: value for key, value in schema.items() if key != "anyOf"}
+    return {**merged, **other, "type": [other["type"], "null"]}
+
+
+def _property(record: str, name: str, schema: dict[str, Any], ids: Ids) -> dict[str, Any]:
+    schema = _optional(schema)
+    if "patternProperties" in schema:  # a key that is not an id is underlined, as `check` refuses it
+        schema = {**schema, "additionalProperties": False}
+    if (record, name) in REFERENCES:
+        kind, shape = REFERENCES[(record, name)]
+        keep = {k: schema[k] for k in ("description", "examples", "default") if k in schema}
+        schema = {**(_reference(schema, kind, shape, ids) or schema), **keep}
+    if (record, name) in REQUIRED_KEYS:
+        schema = _required_keys(schema, sorted(REQUIRED_KEYS[(record, name)]))
+    return {**schema, "title": _title(name)}
+
+
+@functools.cache
+def _structural(name: str) -> str:
+    """pydantic's schema of the file's record, made once per process (most of the time taken)."""
+    return json.dumps(FILES[name].model_json_schema(mode="validation"))
+
+
+def schema_for(name: str, ids: Ids | None = None) -> dict[str, Any]:
+    """The JSON Schema of `content/<name>.yaml`, as a dict with stable key order.
+
+    With `ids`, every reference to an outcome, question, option, source or page is an enum of the
+    ids the content defines, so editors complete them and underline unknown ones."""
+    ids = ids or Ids()
+    schema = json.loads(_structural(name))
     model = FILES[name].__name__
-    schema["title"] = f"content/{name}.yaml"
-    schema["description"] = RECORDS[model]
     for record, definition in [(model, schema), *schema.get("$defs", {}).items()]:
+        definition["title"] = _title(record)
         definition["description"] = RECORDS[record]
-        for (owner, field), text in FIELDS.items():
-            if owner == record:
-                definition["properties"][field]["description"] = text
+        definition.update(CONDITIONS.get(record, {}))
+        definition["properties"] = {
+            key: _property(record, key, value, ids) for key, value in definition["properties"].items()
+        }
+    schema["title"] = f"content/{name}.yaml"
     return {"$schema": DRAFT, **schema}
 
 
-def schema_text(name: str) -> str:
+def schema_text(name: str, ids: Ids | None = None) -> str:
     """The schema as the text committed in `content/schemas/` (sorted keys, two-space indent)."""
-    return json.dumps(schema_for(name), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json.dumps(schema_for(name, ids), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def schema_path(root: Path, name: str) -> Path:
     return Path(root) / "content" / "schemas" / f"{name}.schema.json"
 
 
-def write_schemas(root: Path) -> list[Path]:
-    """Write one schema per content file under `root/content/schemas/`; returns the paths written."""
+def write_schemas(root: Path, ids: Ids | None = None) -> list[Path]:
+    """Write one schema per content file under `root/content/schemas/` (with the ids read from
+    `root/content/` unless given), each only when its text changes; returns the paths written."""
+    ids = read_ids(root) if ids is None else ids
     written = []
     for name in FILES:
         path = schema_path(root, name)
+        text = schema_text(name, ids)
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(schema_text(name), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
+
+
+def stale_schemas(root: Path, data: Mapping[str, Any]) -> list[str]:
+    """One line per schema that no longer matches the model and the ids in `data` (name -> plain
+    data of each content file), saying which command refreshes it."""
+    ids = ids_from(data)
+    lines = []
+    for name in FILES:
+        path = schema_path(root, name)
+        if not path.is_file() or path.read_text(encoding="utf-8") != schema_text(name, ids):
+            lines.append(
+                f"{path.relative_to(root)}:1:1: out of date with content/ (ids or fields changed), so "
+                f"editors' tools check against old ones; run `{COMMAND}` to refresh it"
+            )
+    return lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Mapping, Sequence
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -47,7 +48,26 @@ def _describe(error: dict[str, Any], model: type[BaseModel], known: Known) -> tu
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"unknown key {name!r}{hint}; expected one of: {', '.join(allowed)}", True
-    return _value_message(error, loc, name, known), loc[-1:] == ("[key]",)  # a mapping key, not its value
+    message = _strict_message(error) or _value_message(error, loc, name, known)
+    return message, loc[-1:] == ("[key]",)  # a mapping key, not its value
+
+
+_QUOTED = {  # pydantic's strict-type error -> (text that would be that type unquoted, what is expected)
+    "int_type": (r"[-+]?\d+", "a whole number"),
+    "bool_type": (r"true|false", "true or false"),
+}
+
+
+def _strict_message(error: dict[str, Any]) -> str | None:
+    """A quoted number or true/false is text, as editors' tools read it: say so, and how to fix it."""
+    got, expected = error.get("input"), _QUOTED.get(error["type"])
+    if (
+        not isinstance(got, str)
+        or expected is None
+        or not re.fullmatch(expected[0], got.strip(), re.IGNORECASE)
+    ):
+        return None
+    return f"{got!r} is text; expected {expected[1]} (remove the quotes)"
 
 
 Known = Mapping[str, Sequence[str]]  # a kind of id ("outcome", "answer:platform", ...) -> the ids

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +16,11 @@ import jsonschema
 import pytest
 from conftest import ROOT, copy_project
 
+from generator.guide import load_guide
+from generator.history import fingerprint, recommendations
 from generator.load import read_yaml
 from generator.model import FILES
-from generator.schema import schema_for, schema_path, schema_text, write_schemas
+from generator.schema import read_ids, schema_for, schema_path, schema_text, write_schemas
 
 
 def _plain(data: Any) -> Any:
@@ -27,8 +35,6 @@ def _plain(data: Any) -> Any:
 
 
 def _validator(name: str) -> jsonschema.Draft202012Validator:
-    import json
-
     schema = json.loads(schema_path(ROOT, name).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
@@ -38,7 +44,7 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
 def test_committed_schema_is_up_to_date(name: str) -> None:
     committed = schema_path(ROOT, name)
     assert committed.is_file(), f"run `python -m generator schema` and commit {committed.name}"
-    assert committed.read_text(encoding="utf-8") == schema_text(name), (
+    assert committed.read_text(encoding="utf-8") == schema_text(name, read_ids(ROOT)), (
         f"{committed.relative_to(ROOT)} is out of date: run `python -m generator schema` and commit it"
     )
 
@@ -68,17 +74,110 @@ def test_schema_catches_what_the_editor_should_see() -> None:
 
 def test_schemas_are_stable_and_documented() -> None:
     for name in FILES:
-        schema = schema_for(name)
+        schema = schema_for(name, read_ids(ROOT))
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
         assert schema["title"] == f"content/{name}.yaml" and schema["description"]
         assert all(d.get("description") for d in schema.get("$defs", {}).values())
-        assert schema_text(name) == schema_text(name)
+        assert schema_text(name, read_ids(ROOT)) == schema_text(name, read_ids(ROOT))
 
 
 def test_schema_command_rewrites_an_out_of_date_schema(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     path = schema_path(project, "site")
     path.write_text(path.read_text(encoding="utf-8").replace('"currency"', '"curency"'), encoding="utf-8")
-    assert path.read_text(encoding="utf-8") != schema_text("site")
+    assert path.read_text(encoding="utf-8") != schema_text("site", read_ids(ROOT))
     written = write_schemas(project)
-    assert path in written and path.read_text(encoding="utf-8") == schema_text("site")
+    assert written == [path] and path.read_text(encoding="utf-8") == schema_text("site", read_ids(ROOT))
+
+
+def _properties(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for record in [schema, *schema.get("$defs", {}).values()]:
+        for key, value in record.get("properties", {}).items():
+            yield f"{record['title']}.{key}", value
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_every_key_says_what_it_is_for_with_an_example(name: str) -> None:
+    for where, value in _properties(schema_for(name, read_ids(ROOT))):
+        assert len(value.get("description", "")) > 10, f"{where} has no description"
+        holds_records = "$ref" in value or "$ref" in value.get("items", {})
+        assert holds_records or value.get("examples"), f"{where} has no example"
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_titles_are_shown_once_without_doubled_words(name: str) -> None:
+    schema = schema_for(name, read_ids(ROOT))
+    titles = [v["title"] for _, v in _properties(schema)] + [d["title"] for d in schema["$defs"].values()]
+    for title in titles:
+        words = title.lower().split()
+        assert all(a != b for a, b in itertools.pairwise(words)), title
+    # an optional value as anyOf [X, null] is shown as "Step || Step" by yaml-language-server
+    assert not [where for where, v in _properties(schema) if {"type": "null"} in v.get("anyOf", [])]
+
+
+def test_ids_from_content_are_enums_where_they_are_referred_to() -> None:
+    scenarios = schema_for("scenarios", read_ids(ROOT))["$defs"]["Scenario"]["properties"]
+    assert scenarios["answers"]["properties"]["platform"]["enum"] == [
+        "professional",
+        "company",
+        "dating",
+        "social",
+    ]
+    assert scenarios["answers"]["required"] == [
+        "platform",
+        "visibility",
+        "stakes",
+        "lifespan",
+        "budget",
+        "deadline",
+    ]
+    assert scenarios["answers"]["additionalProperties"] is False
+    assert scenarios["outcome"]["enum"] == ["ai", "hybrid", "photographer"]
+    assert "seed-article" in scenarios["source"]["enum"]
+    rule = schema_for("decision", read_ids(ROOT))["$defs"]["Rule"]["properties"]
+    assert rule["to"]["enum"] == ["ai", "hybrid", "photographer"]
+    assert rule["when"]["properties"]["deadline"]["items"]["enum"] == ["days", "weeks", "flexible"]
+    favours = schema_for("comparison", read_ids(ROOT))["$defs"]["Attribute"]["properties"]["favours"]
+    assert favours["enum"] == ["ai", "photographer", "both"]
+
+
+def _run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project), *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
+
+
+def test_check_says_which_command_refreshes_schemas_when_an_id_is_added(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    decision = project / "content" / "decision.yaml"
+    new_option = "      - id: today\n        short: Today\n        label: Today\n        weight: 0\n"
+    text = decision.read_text(encoding="utf-8")
+    decision.write_text(
+        text.replace(
+            '      - id: weeks\n        short: "2', new_option + '      - id: weeks\n        short: "2', 1
+        ),
+        encoding="utf-8",
+    )
+    # a new answer changes the decision table, so the changelog records it (as EDITING.md asks)
+    entry = fingerprint(recommendations(load_guide(project)))
+    with decision.open("a", encoding="utf-8") as file:
+        file.write(f"  - date: 2026-11-29\n    summary: Added an answer.\n    fingerprint: {entry}\n")
+    stale = _run(project, "check")
+    assert stale.returncode == 0, stale.stderr
+    warnings = [line for line in stale.stdout.splitlines() if line.startswith("warning:")]
+    assert [w.split(":")[1].strip() for w in warnings] == [
+        "content/schemas/scenarios.schema.json",
+        "content/schemas/decision.schema.json",
+    ]
+    assert all(w.endswith("run `python -m generator schema` to refresh it") for w in warnings)
+    assert _run(project, "schema").returncode == 0
+    assert not [line for line in _run(project, "check").stdout.splitlines() if line.startswith("warning:")]
+    refreshed = json.loads(schema_path(project, "scenarios").read_text(encoding="utf-8"))
+    assert (
+        "today" in refreshed["$defs"]["Scenario"]["properties"]["answers"]["properties"]["deadline"]["enum"]
+    )
