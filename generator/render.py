@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from . import charts
 from .decide import Engine
 from .model import LINK, Guide, Page, Price
 
@@ -115,6 +116,7 @@ def render_pages(guide: Guide) -> dict[str, str]:
         "tool_query": tool_query,
         "option_labels": lambda q, ids: [engine.choices[q][i].label for i in ids],
         "decision_table": functools.partial(decision_table, guide, engine),
+        "cost_chart": functools.partial(comparison_chart, guide, engine),
     }
     result: dict[str, str] = {}
     for page in guide.pages.pages:
@@ -139,6 +141,15 @@ def decision_table(guide: Guide, engine: Engine) -> list[tuple[str, list[Markup]
         cells += [_signed(engine.margin(answers)), labels[engine.outcome(answers)[0]]]
         groups[answers[first.id]].append(Markup("| " + " | ".join(cells) + " |"))
     return list(groups.items())
+
+
+def comparison_chart(guide: Guide, engine: Engine) -> Markup:
+    """The comparison page's cost-over-time figure: the two plain options, named as in the table."""
+    d = guide.decision
+    options = {o.id: o for o in guide.comparison.options}
+    parts = {o.id: o.cost_parts[0] for o in d.outcomes}
+    chart = charts.cost_chart(engine, {i: options[parts[i]].short for i in (d.negative, d.positive)})
+    return charts.figure(chart, "hdt-cost-chart", charts.chart_text(chart, d.labels, guide.site.currency))
 
 
 def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> dict[str, object]:
