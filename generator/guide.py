@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ContentError, Problem
+from .figures import check as check_figures
 from .load import Document, read_text, read_yaml
 from .model import FILES, Guide, Record
 from .references import check_references
@@ -50,7 +51,7 @@ def load_guide(root: Path) -> Guide:
     if problems:
         raise ContentError(problems)
     guide = Guide(**records, bodies=bodies, docs=docs)  # type: ignore[arg-type]
-    problems = check_references(guide)
+    problems = check_references(guide) + check_figures(guide)
     if problems:
         raise ContentError(problems)
     return guide

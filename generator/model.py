@@ -75,6 +75,13 @@ class SiteFile(Record):
 Kind = Literal["home", "prose", "comparison", "scenarios", "tool", "experts", "method"]
 
 
+class Figure(Record):
+    id: Id = Field(description="The drawing: generator/templates/figures/<id>.svg.j2.")
+    caption: Text
+    alt: Text = Field(description="What the drawing shows, for readers who cannot see it.")
+    labels: dict[Id, Text] = Field(default_factory=dict, description="The words in or under the drawing.")
+
+
 class Page(Record):
     id: Id
     path: Annotated[str, Field(pattern=r"^([a-z0-9-]+/)*[a-z0-9-]+\.md$")]
@@ -88,6 +95,7 @@ class Page(Record):
     body: str | None = None
     takeaway: str | None = None
     sources: list[Id] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
 
 
 class PagesFile(Record):

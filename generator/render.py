@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import charts
+from . import charts, figures
 from .decide import Engine
 from .model import LINK, Guide, Page, Price
 
@@ -121,9 +121,26 @@ def render_pages(guide: Guide) -> dict[str, str]:
     result: dict[str, str] = {}
     for page in guide.pages.pages:
         template = env.get_template(f"{page.kind}.md.j2")
-        text = template.render(context, page=page, body=guide.bodies.get(page.body or ""))
+        figure = functools.partial(_figure, env, context, page)
+        text = template.render(context, page=page, body=guide.bodies.get(page.body or ""), figure=figure)
         result[page.path] = _resolve_links(text, page, paths)
     return dict(sorted(result.items()))
+
+
+def _figure(
+    env: jinja2.Environment,
+    context: dict[str, object],
+    page: Page,
+    figure_id: str | None = None,
+    text: str | None = None,
+) -> Markup:
+    """`figure(id)`: that figure of the page, or "" if the page has none by that id; `figure(text=...)`:
+    the editors' Markdown with its figure lines replaced."""
+    draw = functools.partial(figures.render_figure, env, context=context)
+    if text is not None:
+        return figures.place(text, page, draw)
+    found = [f for f in page.figures if f.id == figure_id]
+    return draw(found[0]) if found else Markup("")
 
 
 def decision_table(guide: Guide, engine: Engine) -> list[tuple[str, list[Markup]]]:
