@@ -187,7 +187,7 @@ def figure(chart: CostChart, prefix: str, text: Mapping[str, object]) -> Markup:
         f"<figcaption>{escape(text['title'])}</figcaption>"
         f'<ul class="hdt-legend">{legend}</ul>{svg(chart, prefix, text)}'
         f'<p class="hdt-chart-note">{escape(text["note"])}</p>'
-        f'<div class="hdt-sr"><table><caption>{escape(text["title"])}</caption>'
+        f'<div class="hdt-sr"><table class="hdt-chart-table"><caption>{escape(text["title"])}</caption>'
         f'<thead><tr><th scope="col">{escape(text["month"])}</th>{head}</tr></thead>'
         f"<tbody>{rows}</tbody></table></div></figure>"
     )

@@ -196,7 +196,7 @@
       })),
       sv("svg", { class: "hdt-chart-svg", viewBox: "0 0 " + CW + " " + CH, role: "img", "aria-labelledby": "hdt-tc-title hdt-tc-desc" }, kids),
       el("p", { class: "hdt-chart-note" }, [cross ? fill(L["chart-crossover"], { month: cross }) : fill(L["chart-no-crossover"], { months: months })]),
-      el("div", { class: "hdt-sr" }, [el("table", {}, [el("caption", {}, [title]),
+      el("div", { class: "hdt-sr" }, [el("table", { class: "hdt-chart-table" }, [el("caption", {}, [title]),
         el("thead", {}, [el("tr", {}, [el("th", { scope: "col" }, [L["chart-month"]])].concat(ss.map(function (s) {
           return el("th", { scope: "col" }, [s.label]);
         })))]), mine])])
