@@ -130,8 +130,8 @@
     return n;
   }
 
-  function chart(data, answers) {
-    var L = data.labels, months = 1, step = 1e9, k, top, s, cross, mine, ticks = [], rows, x, y, ss;
+  function chart(data, answers, mine) { // mine: the recommended outcome, drawn heavier
+    var L = data.labels, months = 1, step = 1e9, k, top, s, cross, body, ticks = [], rows, x, y, ss;
     var mark = option(data, data.cost.horizon, answers[data.cost.horizon]).months || 1;
     find(data.questions, data.cost.horizon).options.forEach(function (o) { months = Math.max(months, o.months || 1); });
     for (k in data.cost.redo) step = Math.min(step, data.cost.redo[k]);
@@ -176,14 +176,14 @@
       sv("text", { x: CW - CR, y: CH - 4, "text-anchor": "end" }, [L["chart-months"]]));
     ss.forEach(function (s, i) {
       var lo = steps(s.v.map(function (c) { return c.low; })), hi = steps(s.v.map(function (c) { return c.high; }));
-      kids.push(sv("g", { class: "hdt-s" + i }, [
+      kids.push(sv("g", { class: "hdt-s" + i + (s.id === mine ? " hdt-on" : "") }, [
         sv("polygon", { class: "hdt-band", points: hi.concat(lo.reverse()).join(" ") }),
         sv("polyline", { points: lo.reverse().join(" ") }), sv("polyline", { points: hi.join(" ") })
       ]));
     });
     if (cross) kids.push(markAt(cross, fill(L["chart-cross-mark"], { month: cross }), 1));
     kids.push(markAt(mark, fill(L["chart-yours"], { months: mark }), 0));
-    mine = el("tbody", {}, rows.map(function (m) {
+    body = el("tbody", {}, rows.map(function (m) {
       return el("tr", {}, [el("th", { scope: "row" }, [String(m)])].concat(ss.map(function (s) {
         var c = s.v[m - 1];
         return el("td", {}, [money(data, c.low, c.high, c.open)]);
@@ -192,14 +192,15 @@
     return el("figure", { class: "hdt-chart", id: "hdt-tc" }, [
       el("figcaption", {}, [title]),
       el("ul", { class: "hdt-legend" }, ss.map(function (s, i) {
-        return el("li", {}, [el("span", { class: "hdt-key hdt-s" + i }), s.label]);
+        return el("li", {}, [el("span", { class: "hdt-key hdt-s" + i }), s.label,
+          s.id === mine ? el("span", { class: "hdt-badge" }, [L.recommended]) : null]);
       })),
       sv("svg", { class: "hdt-chart-svg", viewBox: "0 0 " + CW + " " + CH, role: "img", "aria-labelledby": "hdt-tc-title hdt-tc-desc" }, kids),
       el("p", { class: "hdt-chart-note" }, [cross ? fill(L["chart-crossover"], { month: cross }) : fill(L["chart-no-crossover"], { months: months })]),
       el("div", { class: "hdt-sr" }, [el("table", { class: "hdt-chart-table" }, [el("caption", {}, [title]),
         el("thead", {}, [el("tr", {}, [el("th", { scope: "col" }, [L["chart-month"]])].concat(ss.map(function (s) {
           return el("th", { scope: "col" }, [s.label]);
-        })))]), mine])])
+        })))]), body])])
     ]);
   }
 
@@ -280,7 +281,7 @@
       ].concat(
         section(L.why, [el("ol", {}, r.reasons.map(function (x) { return el("li", {}, [x.text]); }))]),
         section(L.change, [flips.length ? el("ul", {}, flips) : el("p", {}, [L["no-change"]])]),
-        [el("h3", { id: "hdt-cost-heading" }, [L["cost-heading"]]), costs(r), chart(data, a)],
+        [el("h3", { id: "hdt-cost-heading" }, [L["cost-heading"]]), costs(r), chart(data, a, r.outcome)],
         [el("p", { class: "hdt-note" }, [data.cost.note])],
         section(L.next, [el("ul", {}, o.next.map(function (n) {
           return el("li", {}, [el("a", { href: n.href }, [n.text])]);
