@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ContentError, Problem
-from .figures import check as check_figures
+from .illustrations import check as check_figures
 from .load import Document, read_text, read_yaml
 from .model import FILES, Guide, Record
 from .references import check_references

@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import charts, figures
+from . import charts, illustrations
 from .decide import Engine
 from .model import LINK, Guide, Page, Price
 
@@ -136,9 +136,9 @@ def _figure(
 ) -> Markup:
     """`figure(id)`: that figure of the page, or "" if the page has none by that id; `figure(text=...)`:
     the editors' Markdown with its figure lines replaced."""
-    draw = functools.partial(figures.render_figure, env, context=context)
+    draw = functools.partial(illustrations.render_figure, env, context=context)
     if text is not None:
-        return figures.place(text, page, draw)
+        return illustrations.place(text, page, draw)
     found = [f for f in page.figures if f.id == figure_id]
     return draw(found[0]) if found else Markup("")
 
