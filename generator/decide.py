@@ -130,9 +130,11 @@ class Engine:
             costs=tuple(self.cost(o.id, answers) for o in m.outcomes),
         )
 
-    def cost(self, outcome_id: str, answers: Answers) -> Cost:
-        """What following `outcome_id` costs over the photo's life, as a low–high range."""
-        months = self.choices[self.model.cost.horizon][answers[self.model.cost.horizon]].months or 1
+    def cost(self, outcome_id: str, answers: Answers, months: int | None = None) -> Cost:
+        """What following `outcome_id` costs over the photo's life, as a low–high range; `months`
+        replaces the life the answers give (the cost-over-time chart asks month by month)."""
+        if months is None:
+            months = self.choices[self.model.cost.horizon][answers[self.model.cost.horizon]].months or 1
         parts_ids = next(o.cost_parts for o in self.model.outcomes if o.id == outcome_id)
         parts = []
         for index, option in enumerate(parts_ids):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .figures import resolve_guide
+from .illustrations import check as check_figures
 from .load import Document, read_text, read_yaml
 from .model import FILES, Guide, PagesFile, Record
 from .references import check_references
@@ -35,7 +36,7 @@ def load_guide(root: Path) -> Guide:
     if problems:
         raise ContentError(problems)
     guide = Guide(**records, bodies=bodies, docs=docs)  # type: ignore[arg-type]
-    problems = check_references(guide)
+    problems = check_references(guide) + check_figures(guide)
     if problems:
         raise ContentError(problems)
     guide, problems = resolve_guide(guide, lambda relative: read_text(root, relative))

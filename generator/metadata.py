@@ -65,9 +65,17 @@ def page_metadata(guide: Guide, page: Page, url: str | None) -> dict[str, str]:
         if page.kind != "home":
             data["mainEntityOfPage"] = url
     return {
+        **social_card(guide, page),
         "type": "website" if page.kind == "home" else "article",
         "title": page.title,
         "description": page.description,
         "site_name": site.name,
         "json_ld": script_json(data),
     }
+
+
+def social_card(guide: Guide, page: Page) -> dict[str, str]:
+    """Where the page's social card goes (relative to the site; generator/cards.py draws it) and its
+    alt text, from the `card-alt` label."""
+    alt = guide.site.labels["card-alt"].replace("{title}", page.title).replace("{site}", guide.site.name)
+    return {"image": "assets/cards/" + page.path.removesuffix(".md") + ".png", "image_alt": alt}

@@ -138,6 +138,19 @@ class SiteFile(Record):
 Kind = Literal["home", "prose", "comparison", "scenarios", "tool", "experts", "method"]
 
 
+class Figure(Record):
+    id: Id = _about("The drawing: generator/templates/figures/<id>.svg.j2.", "headshot-framing")
+    caption: Text = _about("The caption under the drawing.", "What a headshot must show.")
+    alt: Text = _about(
+        "What the drawing shows, for readers who cannot see it.", "A head and shoulders inside a frame."
+    )
+    labels: dict[Id, Text] = _about(
+        "The words in or under the drawing, by the drawing's label ids.",
+        {"eye-line": "Eye line"},
+        default_factory=dict,
+    )
+
+
 class Page(Record):
     id: Id = _about("Lowercase words joined by hyphens; link to the page with [text](page:ID).", "comparison")
     path: Annotated[str, Field(pattern=r"^([a-z0-9-]+/)*[a-z0-9-]+\.md$")] = _about(
@@ -164,6 +177,11 @@ class Page(Record):
     )
     sources: list[Id] = _about(
         "Ids of the sources (sources.yaml) this page rests on.", ["seed-article"], default_factory=list
+    )
+    figures: list[Figure] = _about(
+        "The drawings this page shows: each with its id (a drawing in generator/templates/figures/), "
+        "caption, alt text and labels.",
+        default_factory=list,
     )
 
 

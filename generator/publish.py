@@ -5,6 +5,7 @@
   no `unsafe-eval`, no inline styles.
 - `csp-hashes.txt`: the same hashes, each with the pages it appears on, for review and the README.
 - `robots.txt` pointing at the sitemap.
+- a social card (PNG) for every page, drawn by `cards.py`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import hashlib
 import re
 from pathlib import Path
 from typing import Any
+
+from .cards import write_cards
 
 # <script> types a browser runs; anything else (application/json, application/ld+json) is a data
 # block that is never executed, so script-src does not apply to it.
@@ -126,3 +129,4 @@ def finish(site: Path, config: Any) -> None:
     if site_url:
         robots += f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n"
     (site / "robots.txt").write_text(robots, encoding="utf-8")
+    write_cards(site, site_url)

@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from . import charts, illustrations
 from .decide import Engine
 from .figures import money
 from .model import LINK, Guide, Page
@@ -145,13 +146,31 @@ def render_pages(guide: Guide) -> dict[str, str]:
         "decision_table": functools.partial(decision_table, guide, engine),
         "summary": summarize(guide),
         "assumptions": cost_assumptions(guide),
+        "cost_chart": functools.partial(comparison_chart, guide, engine),
     }
     result: dict[str, str] = {}
     for page in guide.pages.pages:
         template = env.get_template(f"{page.kind}.md.j2")
-        text = template.render(context, page=page, body=guide.bodies.get(page.body or ""))
+        figure = functools.partial(_figure, env, context, page)
+        text = template.render(context, page=page, body=guide.bodies.get(page.body or ""), figure=figure)
         result[page.path] = _resolve_links(text, page, paths)
     return dict(sorted(result.items()))
+
+
+def _figure(
+    env: jinja2.Environment,
+    context: dict[str, object],
+    page: Page,
+    figure_id: str | None = None,
+    text: str | None = None,
+) -> Markup:
+    """`figure(id)`: that figure of the page, or "" if the page has none by that id; `figure(text=...)`:
+    the editors' Markdown with its figure lines replaced."""
+    draw = functools.partial(illustrations.render_figure, env, context=context)
+    if text is not None:
+        return illustrations.place(text, page, draw)
+    found = [f for f in page.figures if f.id == figure_id]
+    return draw(found[0]) if found else Markup("")
 
 
 def decision_table(guide: Guide, engine: Engine) -> list[tuple[str, list[Markup]]]:
@@ -169,6 +188,15 @@ def decision_table(guide: Guide, engine: Engine) -> list[tuple[str, list[Markup]
         cells += [_signed(engine.margin(answers)), labels[engine.outcome(answers)[0]]]
         groups[answers[first.id]].append(Markup("| " + " | ".join(cells) + " |"))
     return list(groups.items())
+
+
+def comparison_chart(guide: Guide, engine: Engine) -> Markup:
+    """The comparison page's cost-over-time figure: the two plain options, named as in the table."""
+    d = guide.decision
+    options = {o.id: o for o in guide.comparison.options}
+    parts = {o.id: o.cost_parts[0] for o in d.outcomes}
+    chart = charts.cost_chart(engine, {i: options[parts[i]].short for i in (d.negative, d.positive)})
+    return charts.figure(chart, "hdt-cost-chart", charts.chart_text(chart, d.labels, guide.site.currency))
 
 
 def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> dict[str, object]:

@@ -33,6 +33,7 @@ RECORDS = {
     "Card": "A card on the home page that leads into one page.",
     "Home": "The home page's words.",
     "Page": "One page: where it lives, what kind it is and the words around its body.",
+    "Figure": "One of the guide's drawings on a page: which drawing, its caption, alt text and words.",
     "Price": "A price range in whole units of the site's currency.",
     "PriceCheck": "Another source's price range for the same option, shown beside the guide's own.",
     "Option": "One of the compared options (its id is also an outcome of the decision tool).",

@@ -106,14 +106,16 @@ def test_open_search_with_results_has_no_violation(browser, site_url: str, schem
         context.close()
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_tool_with_a_result_has_no_violation(browser, site_url: str, scheme: str) -> None:
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 800})
+def test_tool_with_a_result_has_no_violation(browser, site_url: str, scheme: str, width: int) -> None:
+    """The result with its cost chart (drawn by the widget) included."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
     page = context.new_page()
     try:
         page.goto(site_url + "scenarios/")
         page.locator("article a[href*='decision-tool/?']").first.click()
-        page.locator("#hdt-result").wait_for(state="visible", timeout=5000)
+        page.locator("#hdt-result .hdt-chart svg").wait_for(state="visible", timeout=5000)
         violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
         assert not violations, "\n".join(_describe("decision-tool/ (result)", v) for v in violations)
     finally:

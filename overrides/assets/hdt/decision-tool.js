@@ -30,8 +30,8 @@
     return { outcome: base, base: base, rule: null, margin: margin };
   }
 
-  function cost(data, o, answers) {
-    var months = option(data, data.cost.horizon, answers[data.cost.horizon]).months || 1;
+  function cost(data, o, answers, months) { // months: instead of the answers' (the cost chart)
+    months = months || option(data, data.cost.horizon, answers[data.cost.horizon]).months || 1;
     var c = { outcome: o.id, parts: [], low: 0, high: 0, open: false };
     o.parts.forEach(function (id, i) {
       var times = i < o.parts.length - 1 ? 1 : Math.ceil(months / data.cost.redo[id]), p = data.prices[id];
@@ -99,6 +99,109 @@
   function money(data, low, high, open) {
     var c = data.currency, f = function (n) { return n.toLocaleString("en-US"); };
     return c + f(low) + "–" + c + f(high) + (open ? "+" : "");
+  }
+
+  /* ---- Cost chart: the drawing generator/charts.py makes for the comparison page, for these answers ---- */
+  var CW = 480, CH = 270, CL = 56, CR = 14, CT = 52, CB = 40;
+
+  function fmt(data, n) { return data.currency + n.toLocaleString("en-US"); }
+
+  function series(data, months) {
+    return data.outcomes.map(function (o) {
+      var v = [], m;
+      for (m = 1; m <= months; m++) v.push(cost(data, o, null, m));
+      return { id: o.id, label: o.label, v: v };
+    });
+  }
+
+  function crossover(cheap, other) { // first month from which `cheap` costs no more at both ends, to the end
+    var first = null;
+    cheap.v.forEach(function (c, i) {
+      var o = other.v[i];
+      first = c.low <= o.low && c.high <= o.high ? first || i + 1 : null;
+    });
+    return first;
+  }
+
+  function sv(tag, attrs, kids) {
+    var n = document.createElementNS("http://www.w3.org/2000/svg", tag), k;
+    for (k in attrs) n.setAttribute(k, attrs[k]);
+    (kids || []).forEach(function (kid) { n.append(kid); });
+    return n;
+  }
+
+  function chart(data, answers, mine) { // mine: the recommended outcome, drawn heavier
+    var L = data.labels, months = 1, step = 1e9, k, top, s, cross, body, ticks = [], rows, x, y, ss;
+    var mark = option(data, data.cost.horizon, answers[data.cost.horizon]).months || 1;
+    find(data.questions, data.cost.horizon).options.forEach(function (o) { months = Math.max(months, o.months || 1); });
+    for (k in data.cost.redo) step = Math.min(step, data.cost.redo[k]);
+    ss = series(data, months);
+    cross = crossover(find(ss, data.positive), find(ss, data.negative));
+    top = 0;
+    ss.forEach(function (s) { s.v.forEach(function (c) { top = Math.max(top, c.high); }); });
+    var raw = Math.max(top, 1) / 4, pow = Math.pow(10, Math.floor(Math.log10(raw)));
+    s = [1, 2, 5, 10].map(function (f) { return f * pow; }).filter(function (v) { return v >= raw; })[0];
+    top = s * Math.ceil(top / s);
+    x = function (m) { return (CL + (CW - CL - CR) * m / months).toFixed(1); };
+    y = function (v) { return (CH - CB - (CH - CT - CB) * v / top).toFixed(1); };
+    [1, months].forEach(function (m) { ticks.push(m); });
+    for (k = step; k <= months; k += step) ticks.push(k);
+    ticks = ticks.filter(function (m, i) { return ticks.indexOf(m) === i; }).sort(function (a, b) { return a - b; });
+    rows = ticks.concat([cross, mark]).filter(function (m, i, all) { return m && all.indexOf(m) === i; })
+      .sort(function (a, b) { return a - b; });
+    function steps(vals) {
+      var p = [x(0) + "," + y(vals[0])], m;
+      for (m = 2; m <= months; m++) {
+        if (vals[m - 1] !== vals[m - 2]) p.push(x(m) + "," + y(vals[m - 2]), x(m) + "," + y(vals[m - 1]));
+      }
+      p.push(x(months) + "," + y(vals[months - 1]));
+      return p;
+    }
+    function markAt(m, text, row) {
+      var end = m > months / 2;
+      return sv("g", { class: "hdt-mark" }, [
+        sv("line", { x1: x(m), x2: x(m), y1: 34 + 14 * row, y2: CH - CB }),
+        sv("text", { x: (+x(m) + (end ? -4 : 4)).toFixed(1), y: 30 + 14 * row, "text-anchor": end ? "end" : "start" }, [text])
+      ]);
+    }
+    var title = fill(L["chart-title"], { months: months }), kids = [
+      sv("title", { id: "hdt-tc-title" }, [title]), sv("desc", { id: "hdt-tc-desc" }, [L["chart-desc"]])
+    ];
+    for (k = 0; k <= top; k += s) {
+      kids.push(sv("line", { class: "hdt-grid", x1: CL, x2: CW - CR, y1: y(k), y2: y(k) }),
+        sv("text", { x: CL - 6, y: (+y(k) + 4).toFixed(1), "text-anchor": "end" }, [fmt(data, k)]));
+    }
+    ticks.forEach(function (m) { kids.push(sv("text", { x: x(m), y: CH - CB + 16, "text-anchor": "middle" }, [String(m)])); });
+    kids.push(sv("text", { x: CL, y: 14 }, [L["chart-cost"]]),
+      sv("text", { x: CW - CR, y: CH - 4, "text-anchor": "end" }, [L["chart-months"]]));
+    ss.forEach(function (s, i) {
+      var lo = steps(s.v.map(function (c) { return c.low; })), hi = steps(s.v.map(function (c) { return c.high; }));
+      kids.push(sv("g", { class: "hdt-s" + i + (s.id === mine ? " hdt-on" : "") }, [
+        sv("polygon", { class: "hdt-band", points: hi.concat(lo.reverse()).join(" ") }),
+        sv("polyline", { points: lo.reverse().join(" ") }), sv("polyline", { points: hi.join(" ") })
+      ]));
+    });
+    if (cross) kids.push(markAt(cross, fill(L["chart-cross-mark"], { month: cross }), 1));
+    kids.push(markAt(mark, fill(L["chart-yours"], { months: mark }), 0));
+    body = el("tbody", {}, rows.map(function (m) {
+      return el("tr", {}, [el("th", { scope: "row" }, [String(m)])].concat(ss.map(function (s) {
+        var c = s.v[m - 1];
+        return el("td", {}, [money(data, c.low, c.high, c.open)]);
+      })));
+    }));
+    return el("figure", { class: "hdt-chart", id: "hdt-tc" }, [
+      el("figcaption", {}, [title]),
+      el("ul", { class: "hdt-legend" }, ss.map(function (s, i) {
+        return el("li", {}, [el("span", { class: "hdt-key hdt-s" + i }), s.label,
+          s.id === mine ? el("span", { class: "hdt-badge" }, [L.recommended]) : null]);
+      })),
+      sv("svg", { class: "hdt-chart-svg", viewBox: "0 0 " + CW + " " + CH, role: "img", "aria-labelledby": "hdt-tc-title hdt-tc-desc" }, kids),
+      el("p", { class: "hdt-chart-note" }, [cross ? fill(L["chart-crossover"], { month: cross }) : fill(L["chart-no-crossover"], { months: months })]),
+      el("div", { class: "hdt-sr" }, [el("table", { class: "hdt-chart-table" }, [el("caption", {}, [title]),
+        el("thead", {}, [el("tr", {}, [el("th", { scope: "col" }, [L["chart-month"]])].concat(ss.map(function (s) {
+          return el("th", { scope: "col" }, [s.label]);
+        })))]), body])])
+    ]);
   }
 
   function Tool(root, data) {
@@ -178,7 +281,7 @@
       ].concat(
         section(L.why, [el("ol", {}, r.reasons.map(function (x) { return el("li", {}, [x.text]); }))]),
         section(L.change, [flips.length ? el("ul", {}, flips) : el("p", {}, [L["no-change"]])]),
-        [el("h3", { id: "hdt-cost-heading" }, [L["cost-heading"]]), costs(r)],
+        [el("h3", { id: "hdt-cost-heading" }, [L["cost-heading"]]), costs(r), chart(data, a, r.outcome)],
         [el("p", { class: "hdt-note" }, [data.cost.note]), el("ul", { class: "hdt-note hdt-assume" }, data.cost.assumptions.map(function (t) {
           return el("li", {}, [t]);
         }))],
