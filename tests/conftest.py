@@ -52,6 +52,11 @@ def browser() -> Iterator[object]:
         chromium_path()
     except FileNotFoundError as error:
         pytest.fail(str(error))
+    from playwright.sync_api import expect
+
+    # Awaited conditions, not sleeps: a longer limit costs nothing when the page is quick, and spares
+    # a false failure on a loaded machine (CI shares its cores).
+    expect.set_options(timeout=15_000)
     with chromium() as instance:
         yield instance
 

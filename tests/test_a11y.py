@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from reader_pages import page_paths
+from helpers import page_paths
 
 AXE_OPTIONS = {
     "runOnly": {
