@@ -31,22 +31,7 @@ def load_guide(root: Path) -> Guide:
             records[name] = record
     if problems:
         raise ContentError(problems)
-    bodies: dict[str, str] = {}
-    for index, page in enumerate(records["pages"].pages):  # type: ignore[attr-defined]
-        if page.body:
-            relative = f"content/{page.body}"
-            try:
-                bodies[page.body] = read_text(root, relative)
-            except ContentError as error:
-                if error.problems[0].message.startswith("the file is missing"):
-                    problems.append(
-                        docs["pages"].problem(
-                            ("pages", index, "body"),
-                            f"body file {relative!r} does not exist; expected a Markdown file under content/",
-                        )
-                    )
-                else:
-                    problems += error.problems
+    bodies = _read_bodies(root, records["pages"], docs["pages"], problems)
     if problems:
         raise ContentError(problems)
     guide = Guide(**records, bodies=bodies, docs=docs)  # type: ignore[arg-type]
@@ -54,3 +39,24 @@ def load_guide(root: Path) -> Guide:
     if problems:
         raise ContentError(problems)
     return guide
+
+
+def _read_bodies(root: Path, pages: Record, doc: Document, problems: list[Problem]) -> dict[str, str]:
+    """The Markdown body of every page that names one; a missing or unreadable file is a problem."""
+    bodies: dict[str, str] = {}
+    for index, page in enumerate(pages.pages):  # type: ignore[attr-defined]
+        if page.body:
+            relative = f"content/{page.body}"
+            try:
+                bodies[page.body] = read_text(root, relative)
+            except ContentError as error:
+                if error.problems[0].message.startswith("the file is missing"):
+                    problems.append(
+                        doc.problem(
+                            ("pages", index, "body"),
+                            f"body file {relative!r} does not exist; expected a Markdown file under content/",
+                        )
+                    )
+                else:
+                    problems += error.problems
+    return bodies
