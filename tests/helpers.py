@@ -231,3 +231,42 @@ def parse_page(path: Path) -> PageParser:
     page = PageParser()
     page.feed(path.read_text(encoding="utf-8"))
     return page
+
+
+BLOCKS = {"h1", "h2", "h3", "h4", "p", "li", "th", "td"}
+
+
+def words(text: str) -> str:
+    """`text` with every run of whitespace made one space (to compare text across line breaks)."""
+    return " ".join(text.split())
+
+
+class _Blocks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self._open: list[list[str]] = []
+        self._in_article = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_article = self._in_article or tag == "article"
+        if self._in_article and tag in BLOCKS:
+            self._open.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._in_article = False
+        elif self._open and tag in BLOCKS:
+            self.blocks.append(words("".join(self._open.pop()).replace("¶", "")))
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self._open[-1].append(data)
+
+
+def article_blocks(path: Path) -> list[str]:
+    """The text of each heading, paragraph, list item and table cell in a built page's <article>,
+    whitespace collapsed and permalink marks dropped: what a reader reads on screen."""
+    parser = _Blocks()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.blocks
