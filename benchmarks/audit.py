@@ -19,7 +19,6 @@ import http.server
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,20 +29,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.publish import parse_headers_file
-from generator.site import build_site
+from generator.publish import parse_headers_file  # noqa: E402  (needs ROOT on sys.path)
+from generator.site import build_site  # noqa: E402
+from tests.helpers import free_port  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 PAGES = {"home": "", "comparison": "comparison/", "decision-tool": "decision-tool/"}
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-background-networking --disable-component-update"
 TARGET = {"mobile": {"performance": 95}, "desktop": {"performance": 100}}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def build_for(url: str, work: Path) -> Path:

@@ -19,7 +19,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 def copy_project(target: Path) -> Path:
     """The test suite's copy of everything a build reads (content/, overrides/, mkdocs.yml)."""
-    from tests.conftest import copy_project as copy
+    from tests.helpers import copy_project as copy
 
     return copy(target)
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+from tests.helpers import free_port, stop
 
 from .project import ROOT, copy_project
 from .report import Section, median
@@ -18,12 +19,6 @@ TARGET = 2.0
 START_WAIT = 90.0
 EDIT_WAIT = 20.0
 ANCHOR = "\nintro: >-\n"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> str | None:
@@ -52,7 +47,7 @@ def measure(base: Path, work: Path, edits: int) -> Section:
         twin = root / stub.relative_to(base)
         if not twin.exists():
             twin.write_text(stub.read_text(encoding="utf-8"), encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/comparison/"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
     log = (work / "serve.log").open("w")
@@ -100,8 +95,6 @@ def measure(base: Path, work: Path, edits: int) -> Section:
             f"bounded at {EDIT_WAIT:.0f} s per edit"
         )
     finally:
-        from tests.conftest import stop
-
         stop(server)
         log.close()
     return section

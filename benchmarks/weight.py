@@ -126,28 +126,18 @@ def measure(site: Path, work: Path) -> Section:
 
 def _loaded(site: Path, pages: dict[str, str]) -> dict[str, dict[str, float]]:
     """Every request each page makes while loading in Chromium, with the gzipped size of each local file."""
-    from playwright.sync_api import sync_playwright
+    from tests.helpers import chromium, served
 
-    from tests.conftest import CHROMIUM_ARGS, chromium_path, serve
-
-    url, server = serve(site)
     requested: dict[str, list[str]] = {}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            try:
-                for name, page in pages.items():
-                    seen = requested[name] = []
-                    context = browser.new_context()  # a first visit: empty cache
-                    tab = context.new_page()
-                    tab.on("request", lambda request, seen=seen: seen.append(request.url))
-                    tab.goto(url + page.removesuffix("index.html"), wait_until="networkidle")
-                    tab.wait_for_timeout(500)  # late fetches (the search worker asks for its index)
-                    context.close()
-            finally:
-                browser.close()
-    finally:
-        server.shutdown()
+    with served(site) as url, chromium() as browser:
+        for name, page in pages.items():
+            seen = requested[name] = []
+            context = browser.new_context()  # a first visit: empty cache
+            tab = context.new_page()
+            tab.on("request", lambda request, seen=seen: seen.append(request.url))
+            tab.goto(url + page.removesuffix("index.html"), wait_until="networkidle")
+            tab.wait_for_timeout(500)  # late fetches (the search worker asks for its index)
+            context.close()
     return {name: _sizes(site, url, addresses) for name, addresses in requested.items()}
 
 

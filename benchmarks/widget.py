@@ -36,28 +36,18 @@ SCRIPT = """([iterations, spaces]) => {
 
 
 def measure(site: Path, root: Path, iterations: int, spaces: int) -> Section:
-    from playwright.sync_api import sync_playwright
-
-    from tests.conftest import CHROMIUM_ARGS, chromium_path, serve
+    from tests.helpers import chromium, served
 
     section = Section("widget", "5. The widget's engine in Chromium")
     guide = load_guide(root)
     engine = Engine.of(guide)
     space = list(engine.combinations())
     python_space = median([timed(lambda: [engine.decide(a) for a in space]) for _ in range(3)])
-    url, server = serve(site)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page()
-                page.goto(url + "decision-tool/", wait_until="load")
-                data = page.locator("#hdt-data").text_content() or "{}"
-                result = page.evaluate(SCRIPT, [iterations, spaces])
-            finally:
-                browser.close()
-    finally:
-        server.shutdown()
+    with served(site) as url, chromium() as browser:
+        page = browser.new_page()
+        page.goto(url + "decision-tool/", wait_until="load")
+        data = page.locator("#hdt-data").text_content() or "{}"
+        result = page.evaluate(SCRIPT, [iterations, spaces])
     section.add("answer combinations in the page's data", len(space), "")
     section.add("decision-model JSON on the tool page", len(data.encode()), "B")
     section.add("Python Engine.decide(), whole answer space (for scale)", python_space, "s")

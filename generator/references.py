@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from .errors import Problem
@@ -148,16 +149,44 @@ class _Checker:
                 )
 
 
+@dataclass(frozen=True)
+class _Known:
+    """The ids other records refer to; ordered sets: fast to look up in, listed in file order in messages."""
+
+    pages: dict[str, None]
+    sources: dict[str, None]
+    options: dict[str, None]
+    outcomes: dict[str, None]
+
+    @classmethod
+    def of(cls, guide: Guide) -> _Known:
+        return cls(
+            pages=dict.fromkeys(p.id for p in guide.pages.pages),
+            sources=dict.fromkeys(s.id for s in guide.sources.sources),
+            options=dict.fromkeys(o.id for o in guide.comparison.options),
+            outcomes=dict.fromkeys(o.id for o in guide.decision.outcomes),
+        )
+
+
 def check_references(guide: Guide) -> list[Problem]:
     """Every problem that needs more than one field to see."""
     c = _Checker(guide)
-    # ordered sets: fast to look up in, and listed in file order in messages
-    pages = dict.fromkeys(p.id for p in guide.pages.pages)
-    sources = dict.fromkeys(s.id for s in guide.sources.sources)
-    options = dict.fromkeys(o.id for o in guide.comparison.options)
-    outcomes = dict.fromkeys(o.id for o in guide.decision.outcomes)
-    d = guide.decision
+    known = _Known.of(guide)
+    _check_ids(c)
+    _check_pages(c, known)
+    _check_site(c, known)
+    _check_comparison(c, known)
+    _check_decision(c, known)
+    _check_cost(c, known)
+    _check_scenarios(c, known)
+    _check_experts(c, known)
+    _check_links(c, known.pages)
+    return c.problems
 
+
+def _check_ids(c: _Checker) -> None:
+    """Ids are unique within their list."""
+    guide, d = c.guide, c.guide.decision
     c.unique("pages", ("pages",), guide.pages.pages, "page")
     c.unique("sources", ("sources",), guide.sources.sources, "source")
     c.unique("comparison", ("options",), guide.comparison.options, "option")
@@ -170,9 +199,12 @@ def check_references(guide: Guide) -> list[Problem]:
     for qi, question in enumerate(d.questions):
         c.unique("decision", ("questions", qi, "options"), question.options, "option")
 
-    # pages
+
+def _check_pages(c: _Checker, known: _Known) -> None:
+    """pages.yaml: paths unique, prose pages have a body, sources exist, every required kind is there."""
+    pages = c.guide.pages.pages
     paths: dict[str, int] = {}
-    for index, page in enumerate(guide.pages.pages):
+    for index, page in enumerate(pages):
         if page.path in paths:
             c.at(
                 "pages",
@@ -187,63 +219,80 @@ def check_references(guide: Guide) -> list[Problem]:
                 "a prose page needs a 'body' Markdown file; expected body: pages/NAME.md",
             )
         for si, source in enumerate(page.sources):
-            c.ref("pages", ("pages", index, "sources", si), "source", source, sources)
+            c.ref("pages", ("pages", index, "sources", si), "source", source, known.sources)
     if "index.md" not in paths:
         c.at("pages", ("pages",), "no page has path 'index.md'; expected a home page at index.md")
     for kind in ("home", "tool", "method", "comparison", "scenarios"):
-        if not any(p.kind == kind for p in guide.pages.pages):
+        if not any(p.kind == kind for p in pages):
             c.at("pages", ("pages",), f"no page of kind {kind!r}; expected exactly one")
-    for ci, card in enumerate(guide.site.home.cards):
-        c.ref("site", ("home", "cards", ci, "page"), "page", card.page, pages)
-    for label in sorted(SITE_LABELS - set(guide.site.labels)):  # at the key, as editors' tools show it
+
+
+def _check_site(c: _Checker, known: _Known) -> None:
+    """site.yaml's home cards point at pages; the labels the templates and the tool need are present."""
+    for ci, card in enumerate(c.guide.site.home.cards):
+        c.ref("site", ("home", "cards", ci, "page"), "page", card.page, known.pages)
+    for label in sorted(SITE_LABELS - set(c.guide.site.labels)):
         c.at("site", ("labels",), f"missing label {label!r}; expected it under labels", key=True)
-    for label in sorted(DECISION_LABELS - set(d.labels)):
+    for label in sorted(DECISION_LABELS - set(c.guide.decision.labels)):
         c.at("decision", ("labels",), f"missing label {label!r}; expected it under labels", key=True)
 
-    # comparison
-    for oi, option in enumerate(guide.comparison.options):
+
+def _check_comparison(c: _Checker, known: _Known) -> None:
+    """comparison.yaml: possible price ranges, known sources and options, a value for every option."""
+    for oi, option in enumerate(c.guide.comparison.options):
         if option.price.min > option.price.max:
             c.at(
                 "comparison",
                 ("options", oi, "price", "min"),
                 f"price min {option.price.min} is above max {option.price.max}; expected min <= max",
             )
-        c.ref("comparison", ("options", oi, "source"), "source", option.source, sources)
+        c.ref("comparison", ("options", oi, "source"), "source", option.source, known.sources)
         for ci, check in enumerate(option.other_prices):
             c.ref(
-                "comparison", ("options", oi, "other_prices", ci, "source"), "source", check.source, sources
+                "comparison",
+                ("options", oi, "other_prices", ci, "source"),
+                "source",
+                check.source,
+                known.sources,
             )
-    for ai, attribute in enumerate(guide.comparison.attributes):
+    for ai, attribute in enumerate(c.guide.comparison.attributes):
         base = ("attributes", ai)
-        c.ref("comparison", (*base, "source"), "source", attribute.source, sources)
+        c.ref("comparison", (*base, "source"), "source", attribute.source, known.sources)
         if attribute.favours != "both":
-            c.ref("comparison", (*base, "favours"), "option", attribute.favours, [*options, "both"])
+            c.ref("comparison", (*base, "favours"), "option", attribute.favours, [*known.options, "both"])
         for key in attribute.values:
-            c.ref("comparison", (*base, "values", key), "option", key, options)
-        if attribute.kind == "text":
-            missing = [o for o in options if o not in attribute.values]
-            if missing:
-                c.at(
-                    "comparison",
-                    (*base,),
-                    f"attribute {attribute.id!r} has no value for {', '.join(map(repr, missing))}; "
-                    "expected a value for every option",
-                )
+            c.ref("comparison", (*base, "values", key), "option", key, known.options)
+        missing = [o for o in known.options if o not in attribute.values]
+        if attribute.kind == "text" and missing:
+            c.at(
+                "comparison",
+                (*base,),
+                f"attribute {attribute.id!r} has no value for {', '.join(map(repr, missing))}; "
+                "expected a value for every option",
+            )
 
-    # decision
+
+def _check_decision(c: _Checker, known: _Known) -> None:
+    """decision.yaml: the two poles, rules, invariants and outcomes refer to what exists."""
+    d = c.guide.decision
     for field in ("positive", "negative"):
-        c.ref("decision", (field,), "outcome", getattr(d, field), outcomes)
-        c.ref("decision", (field,), "comparison option", getattr(d, field), options)
+        c.ref("decision", (field,), "outcome", getattr(d, field), known.outcomes)
+        c.ref("decision", (field,), "comparison option", getattr(d, field), known.options)
     for ri, rule in enumerate(d.rules):
         c.answers("decision", ("rules", ri, "when"), rule.when, complete=False)
-        c.ref("decision", ("rules", ri, "change"), "outcome", rule.change, outcomes)
-        c.ref("decision", ("rules", ri, "to"), "outcome", rule.to, outcomes)
-    _check_invariants(c, outcomes)
+        c.ref("decision", ("rules", ri, "change"), "outcome", rule.change, known.outcomes)
+        c.ref("decision", ("rules", ri, "to"), "outcome", rule.to, known.outcomes)
+    _check_invariants(c, known.outcomes)
     for oi, outcome in enumerate(d.outcomes):
         for pi, part in enumerate(outcome.cost_parts):
-            c.ref("decision", ("outcomes", oi, "cost_parts", pi), "comparison option", part, options)
+            c.ref("decision", ("outcomes", oi, "cost_parts", pi), "comparison option", part, known.options)
         for ni, step in enumerate(outcome.next_steps):
-            c.ref("decision", ("outcomes", oi, "next_steps", ni, "page"), "page", step.page, pages)
+            c.ref("decision", ("outcomes", oi, "next_steps", ni, "page"), "page", step.page, known.pages)
+
+
+def _check_cost(c: _Checker, known: _Known) -> None:
+    """decision.yaml's cost model: the horizon question gives months, every option has a redo interval."""
+    d = c.guide.decision
     questions = {q.id: q for q in d.questions}
     if c.ref("decision", ("cost", "horizon"), "question", d.cost.horizon, questions):
         q = questions[d.cost.horizon]
@@ -255,10 +304,10 @@ def check_references(guide: Guide) -> list[Problem]:
                     ("questions", qi, "options", oi),
                     f"option {choice.id!r} of the cost horizon needs 'months'; expected a whole number",
                 )
-    _check_assumptions(c, options, sources)
+    _check_assumptions(c, known.options, known.sources)
     for key in d.cost.redo_every_months:
-        c.ref("decision", ("cost", "redo_every_months", key), "comparison option", key, options)
-    for option in options:
+        c.ref("decision", ("cost", "redo_every_months", key), "comparison option", key, known.options)
+    for option in known.options:
         if option not in d.cost.redo_every_months:
             c.at(
                 "decision",
@@ -266,22 +315,25 @@ def check_references(guide: Guide) -> list[Problem]:
                 f"no redo interval for {option!r}; expected one per option",
             )
 
-    # scenarios and experts
-    for gi, group in enumerate(guide.scenarios.groups):
-        c.ref("scenarios", ("groups", gi, "outcome"), "outcome", group.outcome, outcomes)
-    for si, scenario in enumerate(guide.scenarios.scenarios):
+
+def _check_scenarios(c: _Checker, known: _Known) -> None:
+    """scenarios.yaml: outcomes and sources exist; answers are complete and valid."""
+    for gi, group in enumerate(c.guide.scenarios.groups):
+        c.ref("scenarios", ("groups", gi, "outcome"), "outcome", group.outcome, known.outcomes)
+    for si, scenario in enumerate(c.guide.scenarios.scenarios):
         base = ("scenarios", si)
-        c.ref("scenarios", (*base, "outcome"), "outcome", scenario.outcome, outcomes)
-        c.ref("scenarios", (*base, "source"), "source", scenario.source, sources)
+        c.ref("scenarios", (*base, "outcome"), "outcome", scenario.outcome, known.outcomes)
+        c.ref("scenarios", (*base, "source"), "source", scenario.source, known.sources)
         c.answers("scenarios", (*base, "answers"), scenario.answers, complete=True)
         for vi, variant in enumerate(scenario.variants):
-            c.ref("scenarios", (*base, "variants", vi, "outcome"), "outcome", variant.outcome, outcomes)
+            c.ref("scenarios", (*base, "variants", vi, "outcome"), "outcome", variant.outcome, known.outcomes)
             c.answers("scenarios", (*base, "variants", vi, "answers"), variant.answers, complete=False)
-    for ei, expert in enumerate(guide.experts.experts):
-        c.ref("experts", ("experts", ei, "source"), "source", expert.source, sources)
 
-    _check_links(c, pages)
-    return c.problems
+
+def _check_experts(c: _Checker, known: _Known) -> None:
+    """experts.yaml: every expert's source exists."""
+    for ei, expert in enumerate(c.guide.experts.experts):
+        c.ref("experts", ("experts", ei, "source"), "source", expert.source, known.sources)
 
 
 def _check_invariants(c: _Checker, outcomes: Collection[str]) -> None:

@@ -1,34 +1,28 @@
-"""Shared fixtures: a copy of the project, built sites, a local HTTP server and system Chromium."""
+"""Shared fixtures: built sites (each built once per session), a local HTTP server and system Chromium.
+
+The helpers themselves live in tests/helpers.py; the names below stay importable from conftest."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-
-def copy_project(target: Path) -> Path:
-    """A private copy of everything a build reads, to edit without touching the real sources."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("content", "overrides"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+from helpers import (  # noqa: F401  (re-exported for tests that import them from conftest)
+    CHROMIUM_ARGS,
+    ROOT,
+    chromium,
+    chromium_path,
+    copy_project,
+    serve,
+    stop,
+)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped content built once, with directory URLs, as a web host would serve it."""
+    """The shipped content built once, with directory URLs, as a web host would serve it. Read only:
+    a test that needs to change it copies it first."""
     from generator.site import build_site
 
     return build_site(ROOT, tmp_path_factory.mktemp("built") / "site")
@@ -36,81 +30,50 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped content built for opening from file:// (offline plugin on)."""
+    """The shipped content built for opening from file:// (offline plugin on). Read only."""
     from generator.site import build_site
 
     return build_site(ROOT, tmp_path_factory.mktemp("offline") / "site", offline=True)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def end_headers(self) -> None:
-        for key, value in self.extra_headers.items():
-            self.send_header(key, value)
-        super().end_headers()
-
-
-def serve(
-    directory: Path, headers: dict[str, str] | None = None
-) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """Serve `directory` on a free loopback port; returns (base URL, server)."""
-    handler = type("Handler", (_Quiet,), {"extra_headers": headers or {}})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
+    """`built_site` served over HTTP on a free loopback port."""
     url, server = serve(built_site)
     yield url
     server.shutdown()
-
-
-def stop(process: subprocess.Popen) -> None:  # type: ignore[type-arg]
-    """End a server process politely, then firmly."""
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
-def chromium_path() -> str:
-    """System Chromium: $CHROMIUM_PATH, else chromium on the PATH. Missing is a failure, not a skip."""
-    for candidate in (
-        os.environ.get("CHROMIUM_PATH"),
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-    ):
-        if candidate and Path(candidate).exists():
-            return candidate
-    pytest.fail("no Chromium found: install Debian's chromium or set CHROMIUM_PATH")
-
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
+    server.server_close()
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
+    """One system Chromium for the session; a missing Chromium fails the test, never skips it."""
+    try:
+        chromium_path()
+    except FileNotFoundError as error:
+        pytest.fail(str(error))
+    from playwright.sync_api import expect
 
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    # Awaited conditions, not sleeps: a longer limit costs nothing when the page is quick, and spares
+    # a false failure on a loaded machine (CI shares its cores).
+    expect.set_options(timeout=15_000)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
+    """A fresh tab in its own context (no cookies, storage or history shared with other tests)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """Print pytest-randomly's seed even under -q, so a failure in one random order can be replayed."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if isinstance(seed, int):
+        terminalreporter.write_line(
+            f"tests ran in random order; replay it with: -p randomly --randomly-seed={seed}"
+        )

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from reader_pages import page_paths
+from helpers import page_paths
+from playwright.sync_api import expect
 
 AXE_OPTIONS = {
     "runOnly": {
@@ -85,7 +86,7 @@ def test_wide_table_is_reachable_and_scrollable_by_keyboard(browser, site_url: s
         assert page.evaluate("document.activeElement.classList.contains('hdt-table')")
         for _ in range(3):
             page.keyboard.press("ArrowRight")
-        page.wait_for_function("document.activeElement.scrollLeft > 0", timeout=2000)
+        page.wait_for_function("document.activeElement.scrollLeft > 0")
     finally:
         context.close()
 
@@ -115,7 +116,8 @@ def test_tool_with_a_result_has_no_violation(browser, site_url: str, scheme: str
     try:
         page.goto(site_url + "scenarios/")
         page.locator("article a[href*='decision-tool/?']").first.click()
-        page.locator("#hdt-result .hdt-chart svg").wait_for(state="visible", timeout=5000)
+        expect(page.locator("#hdt-result .hdt-outcome")).to_be_visible()
+        expect(page.locator("#hdt-result .hdt-chart svg")).to_be_visible()
         violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
         assert not violations, "\n".join(_describe("decision-tool/ (result)", v) for v in violations)
     finally:

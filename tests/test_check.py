@@ -3,42 +3,41 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
+import math
 from pathlib import Path
 
-from conftest import ROOT, copy_project
+from helpers import ROOT, CliResult, copy_project, replace_once, run_cli, run_cli_process
 
 from generator.guide import load_guide
+from generator.verify import summarize
 
 
-def check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(project), "check", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+def check(project: Path, *args: str) -> CliResult:
+    return run_cli("--root", str(project), "check", *args)
 
 
 def test_valid_content_passes_and_nothing_is_built(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     before = sorted(p.relative_to(project) for p in project.rglob("*"))
-    result = check(project, "--today", "2026-11-29")
+    guide = load_guide(project)
+    combinations = math.prod(len(q.options) for q in guide.decision.questions)
+    result = run_cli_process("generator", "--root", str(project), "check", "--today", "2026-11-29")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "content OK: 12 pages, 972 answer combinations verified",
-        "outcomes: photographer 20 % · hybrid 26 % · ai 54 % (of 972 combinations)",
-        "combinations with stakes=high that get ai: 0 of 324",
-        "budget/deadline answers that turn photographer into ai: 0",
+        f"content OK: {len(guide.pages.pages)} pages, {combinations} answer combinations verified",
+        *summarize(guide).lines(),
     ]
+    # the guide's principles hold: no high-stakes answer gets plain AI, budget and deadline never turn
+    # a photographer into AI
+    assert any(
+        line.startswith("combinations with stakes=high that get ai: 0 of")
+        for line in result.stdout.splitlines()
+    )
+    assert "budget/deadline answers that turn photographer into ai: 0" in result.stdout.splitlines()
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
 
 
-def overdue_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
+def overdue_lines(result: CliResult) -> list[str]:
     return [line for line in result.stdout.splitlines() if "review overdue" in line]
 
 
@@ -61,15 +60,15 @@ def test_overdue_reviews_are_listed_with_their_place() -> None:
 def test_overdue_line_points_at_the_reviewed_date(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     path = project / "content/sources.yaml"
-    text = path.read_text(encoding="utf-8")
-    line = text[: text.index("reviewed: 2026-11-20")].count("\n") + 1
-    path.write_text(text.replace("reviewed: 2026-11-20", "reviewed: 2020-01-01", 1), encoding="utf-8")
-    result = check(project, "--today", "2026-11-29")
+    sources = load_guide(ROOT).sources.sources
+    nothing_due = min(s.reviewed + dt.timedelta(days=s.review_every_days) for s in sources)
+    line = replace_once(path, f"reviewed: {sources[0].reviewed.isoformat()}", "reviewed: 2020-01-01")
+    result = check(project, "--today", nothing_due.isoformat())
     [overdue] = overdue_lines(result)
     assert overdue.startswith(f"content/sources.yaml:{line}:15: review overdue: ")
 
 
 def test_a_bad_today_is_a_usage_error_not_a_traceback() -> None:
-    result = check(ROOT, "--today", "someday")
+    result = run_cli_process("generator", "--root", str(ROOT), "check", "--today", "someday")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "'someday' is not a date; expected YYYY-MM-DD" in result.stderr

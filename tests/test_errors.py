@@ -2,23 +2,24 @@
 
 Every case in tests/golden/errors/cases.yaml applies one small mutation to a copy of the real content.
 Expected lines are golden; `{L}` is the line where the mutated text starts in the shipped file (`{L+1}`
-the one after), so edits elsewhere in content/ do not move the goalposts.
+the one after), so edits elsewhere in content/ do not move the goalposts. The cases run the CLI's entry
+point in process; a few run `python -m generator` as a real subprocess, for the exit status and the
+absence of a traceback end to end.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project
+from helpers import CliResult, copy_project, run_cli, run_cli_process
+
+from generator.model import FILES
 
 GOLDEN = Path(__file__).parent / "golden" / "errors" / "cases.yaml"
 
@@ -66,36 +67,28 @@ def apply(project: Path, case: Case) -> list[str]:
     return [_expand(line, at) for line in case.expected]
 
 
-def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(project), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-
-
-def _errors(result: subprocess.CompletedProcess[str]) -> list[str]:
+def _errors(result: CliResult) -> list[str]:
     return [line for line in result.stderr.splitlines() if line.startswith("content/")]
 
 
-def test_the_corpus_covers_every_class() -> None:
-    assert len(CASES) >= 25
+def _summary(count: int) -> str:
+    return f"{count} problem{'s' if count != 1 else ''} in content/"
+
+
+def test_the_corpus_breaks_every_content_file_under_unique_names() -> None:
     assert len({c.name for c in CASES}) == len(CASES)
+    assert {f"{name}.yaml" for name in FILES} <= {c.file for c in CASES}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_broken_source_gives_its_exact_place_and_message(tmp_path: Path, case: Case) -> None:
     project = copy_project(tmp_path / "project")
     expected = apply(project, case)
-    result = cli(project, "check", *(["--today", case.today] if case.today else []))
+    result = run_cli("--root", str(project), "check", *(["--today", case.today] if case.today else []))
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
     assert _errors(result) == expected
-    count = len(expected)
-    assert result.stderr.splitlines()[-1] == f"{count} problem{'s' if count != 1 else ''} in content/"
+    assert result.stderr.splitlines()[-1] == _summary(len(expected))
+    assert result.stdout == ""
 
 
 def test_every_problem_of_a_run_is_listed_at_once_and_sorted(tmp_path: Path) -> None:
@@ -104,7 +97,7 @@ def test_every_problem_of_a_run_is_listed_at_once_and_sorted(tmp_path: Path) -> 
     expected = []
     for name in ("wrong-type-bool", "unknown-key-far", "wrong-type-number", "invalid-id", "empty-text"):
         expected += apply(project, by_name[name])
-    result = cli(project, "check")
+    result = run_cli_process("generator", "--root", str(project), "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert _errors(result) == sorted(expected, key=_place)
     assert {line.split(":")[0] for line in expected} == {
@@ -113,7 +106,7 @@ def test_every_problem_of_a_run_is_listed_at_once_and_sorted(tmp_path: Path) -> 
         "content/decision.yaml",
         "content/experts.yaml",
     }
-    assert result.stderr.splitlines()[-1] == "5 problems in content/"
+    assert result.stderr.splitlines()[-1] == _summary(5)
 
 
 def _place(line: str) -> tuple[str, int, int]:
@@ -129,25 +122,18 @@ def _tree(folder: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="module")
-def previous_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from generator.site import build_site
-
-    return build_site(ROOT, tmp_path_factory.mktemp("previous") / "site")
-
-
 @pytest.mark.parametrize(
     "name", ["syntax-unclosed-quote", "duplicate-key", "unknown-page", "scenario-with-the-wrong-outcome"]
 )
 def test_a_failed_build_reports_the_same_and_leaves_site_intact(
-    tmp_path: Path, previous_site: Path, name: str
+    tmp_path: Path, built_site: Path, name: str
 ) -> None:
     project = copy_project(tmp_path / "project")
-    shutil.copytree(previous_site, project / "site")
+    shutil.copytree(built_site, project / "site")
     before = _tree(project / "site")
     expected = apply(project, next(c for c in CASES if c.name == name))
-    result = cli(project, "build")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    result = run_cli("--root", str(project), "build")
+    assert result.returncode == 1
     assert _errors(result) == expected
     assert result.stderr.splitlines()[-1].endswith("nothing was built; site/ is unchanged")
     assert _tree(project / "site") == before

@@ -6,11 +6,14 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 import yaml
-from conftest import copy_project, serve
+from helpers import ROOT, copy_project, served
+from playwright.sync_api import expect
 
+from generator.guide import load_guide
 from generator.model import FILES
 from generator.site import build_site
 
@@ -121,7 +124,7 @@ def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_hostile_text_never_becomes_markup(poisoned_site: Path) -> None:
     pages = sorted(poisoned_site.rglob("*.html"))
-    assert len(pages) >= 12
+    assert len(pages) > len(load_guide(ROOT).pages.pages)  # every page, and 404.html
     shown = 0
     for page in pages:
         scan = _Scan()
@@ -154,20 +157,15 @@ def test_site_name_title_and_description_are_escaped(poisoned_site: Path) -> Non
 
 
 def test_no_script_runs_in_a_browser(poisoned_site: Path, page: Any) -> None:
-    url, server = serve(poisoned_site)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
+    answers = dict(load_guide(ROOT).scenarios.scenarios[0].answers)
+    with served(poisoned_site) as url:
         for path in ("", "comparison/", "scenarios/", "method/", "decision-tool/"):
             page.goto(url + path)
             page.wait_for_load_state("load")
-        page.goto(
-            url + "decision-tool/?platform=dating&visibility=many&stakes=high&lifespan=years"
-            "&budget=ample&deadline=flexible#hdt-tool"
-        )
-        page.wait_for_load_state("load")
-        page.wait_for_timeout(500)
+        page.goto(url + "decision-tool/?" + urlencode(answers) + "#hdt-tool")
+        # the result card is the last thing the tool draws from the poisoned text
+        expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(PAYLOAD)
         assert page.locator(".hdt-pwn").count() == 0
-    finally:
-        server.shutdown()
     assert dialogs == []

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project
-from test_errors import _errors, cli
+from helpers import CliResult, run_cli
+from test_errors import _errors
 
 from generator.figures import figures
 from generator.guide import load_guide
@@ -18,6 +19,10 @@ from generator.site import build_site
 
 PRICE = re.compile(r"\{min: (\d+), max: (\d+)")
 MONEY_IN_SITE = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})*|\d+)(?![\d,]*\d)")
+
+
+def cli(project: Path, *args: str) -> CliResult:
+    return run_cli("--root", str(project), *args)
 
 
 def _shift_prices(project: Path, by: int) -> tuple[set[int], set[int]]:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import pytest
+from helpers import ROOT, article_blocks, words
+from pypdf import PdfReader
+
+from generator.guide import load_guide
+
+GUIDE = load_guide(ROOT)
 
 CHROME = [
     ".md-header",
@@ -36,6 +45,15 @@ def test_print_hides_navigation_and_uses_the_full_width(browser, site_url: str, 
         context.close()
 
 
-def test_comparison_prints_as_a_pdf(page, site_url: str) -> None:
+def test_the_comparison_prints_all_its_text_and_no_site_chrome(page, site_url: str, built_site: Path) -> None:
+    """Every heading, paragraph and table cell of the page is in the PDF Chromium prints, and the
+    header's and footer's text is not."""
+    blocks = article_blocks(built_site / "comparison" / "index.html")
     page.goto(site_url + "comparison/")
-    assert page.pdf(format="A4").startswith(b"%PDF")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    printed = words(" ".join(sheet.extract_text() for sheet in pdf.pages))
+    assert len(blocks) > len(GUIDE.comparison.attributes) * 4  # every cell of every row
+    missing = [block for block in blocks if block not in printed]
+    assert not missing, f"not in the printed comparison: {missing}"
+    assert words(GUIDE.site.copyright) not in printed, "the footer is printed"
+    assert not printed.startswith(GUIDE.site.name), "the header is printed"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from generator.guide import load_guide
 from generator.render import _fill, money, relative_link, render_pages, widget_data, widget_json
@@ -18,6 +19,7 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 @pytest.fixture(scope="module")
 def guide():
+    """The shipped guide, shared by this module's tests: read it, never change it (copy it first)."""
     return load_guide(ROOT)
 
 
@@ -75,9 +77,10 @@ def test_money_and_labels() -> None:
 
 
 def test_yaml_strings_cannot_inject_html(guide) -> None:
-    page = guide.pages.pages[1].model_copy(update={"title": "<script>alert(1)</script>"})
-    guide.pages.pages[1] = page
-    text = render_pages(guide)[page.path]
+    hostile = copy.deepcopy(guide)
+    page = hostile.pages.pages[1].model_copy(update={"title": "<script>alert(1)</script>"})
+    hostile.pages.pages[1] = page
+    text = render_pages(hostile)[page.path]
     assert "<script>alert" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
 

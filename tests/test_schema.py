@@ -14,7 +14,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project
 
 from generator.guide import load_guide
 from generator.history import fingerprint, recommendations
@@ -72,13 +72,13 @@ def test_schema_catches_what_the_editor_should_see() -> None:
     assert any("'last spring' is not a 'date'" in m for m in messages)
 
 
-def test_schemas_are_stable_and_documented() -> None:
-    for name in FILES:
-        schema = schema_for(name, read_ids(ROOT))
-        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-        assert schema["title"] == f"content/{name}.yaml" and schema["description"]
-        assert all(d.get("description") for d in schema.get("$defs", {}).values())
-        assert schema_text(name, read_ids(ROOT)) == schema_text(name, read_ids(ROOT))
+@pytest.mark.parametrize("name", list(FILES))
+def test_each_schema_is_titled_and_documented(name: str) -> None:
+    """(Its stability is the up-to-date test above: the committed file equals a fresh rendering.)"""
+    schema = schema_for(name, read_ids(ROOT))
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["title"] == f"content/{name}.yaml" and schema["description"]
+    assert all(d.get("description") for d in schema.get("$defs", {}).values())
 
 
 def test_schema_command_rewrites_an_out_of_date_schema(tmp_path: Path) -> None:

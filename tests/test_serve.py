@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import threading
-import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, stop
+from helpers import ROOT, copy_project, free_port, replace_once, stop, until
 
 WAIT = 30.0  # seconds to wait for a rebuild to show
 
@@ -38,25 +37,14 @@ class Server:
         return "".join(self.log)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _until(condition: Callable[[], bool], seconds: float = WAIT) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return condition()
+    return until(condition, seconds, every=0.2)
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
     project = copy_project(tmp_path / "project")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-strict"],
@@ -79,11 +67,8 @@ def server(tmp_path: Path) -> Iterator[Server]:
         stop(process)
 
 
-def _edit(project: Path, name: str, old: str, new: str) -> None:
-    path = project / "content" / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+def _edit(project: Path, name: str, old: str, new: str) -> int:
+    return replace_once(project / "content" / name, old, new)
 
 
 def test_a_yaml_edit_shows_up_in_the_served_page(server: Server) -> None:
@@ -98,8 +83,10 @@ def test_a_broken_edit_keeps_the_last_good_site_and_a_fix_recovers(server: Serve
     _edit(project, "comparison.yaml", "Minutes, at most a few hours", "Ninety seconds, give or take")
     assert _until(lambda: "Ninety seconds, give or take" in server.get("comparison/")[1]), server.output()
 
-    _edit(project, "decision.yaml", "threshold: 3", "threshold: three")
-    message = "content/decision.yaml:8:12: wrong value for 'threshold': 'three'; expected a whole number"
+    line = _edit(project, "decision.yaml", "threshold: 3", "threshold: three")
+    message = (
+        f"content/decision.yaml:{line}:12: wrong value for 'threshold': 'three'; expected a whole number"
+    )
     assert _until(lambda: message in server.output()), server.output()
     status, page = server.get("comparison/")
     assert status == 200 and "Ninety seconds, give or take" in page

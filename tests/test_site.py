@@ -3,74 +3,37 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project, parse_page
 
+from generator.guide import load_guide
 from generator.site import build_site
 
-PAGES = [
-    "index.html",
-    "what-is-a-headshot/index.html",
-    "ai-headshots/index.html",
-    "photographer/index.html",
-    "comparison/index.html",
-    "scenarios/index.html",
-    "decision-tool/index.html",
-    "experts/index.html",
-    "guides/prepare-for-a-session/index.html",
-    "guides/linkedin-headshots-2026/index.html",
-    "guides/ai-headshot-ethics/index.html",
-    "method/index.html",
-]
+GUIDE = load_guide(ROOT)
 
 
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-        self.text: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"] or "")
-        if tag == "a" and a.get("href"):
-            self.links.append(a["href"] or "")
-        if tag in ("script", "style"):
-            self._skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.text.append(data)
-
-
-def parse(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
+def built_file(page_path: str) -> str:
+    """Where MkDocs writes a content page (directory URLs): a.md -> a/index.html, index.md -> index.html."""
+    stem = page_path.removesuffix(".md")
+    return "index.html" if stem == "index" else f"{stem.removesuffix('/index')}/index.html"
 
 
 def test_every_page_of_the_information_architecture_exists(built_site: Path) -> None:
-    for page in PAGES:
-        assert (built_site / page).is_file(), page
-    titles = {p: re.search(r"<h1[^>]*>(.*?)</h1>", (built_site / p).read_text()).group(1) for p in PAGES}
-    assert titles["comparison/index.html"].startswith("AI headshots and photographers, side by side")
-    assert len(set(titles.values())) == len(PAGES)
+    for page in GUIDE.pages.pages:
+        file = built_site / built_file(page.path)
+        assert file.is_file(), f"{page.path} was not built as {file.relative_to(built_site)}"
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", file.read_text(encoding="utf-8"), re.S)
+        shown = html.unescape(re.sub(r"<[^>]+>", "", h1.group(1))) if h1 else ""
+        assert shown.removesuffix("¶").strip() == page.title, page.path
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
-    parsed = {p: parse(p) for p in built_site.rglob("*.html")}
+    parsed = {p: parse_page(p) for p in built_site.rglob("*.html")}
     checked = 0
     for source, page in parsed.items():
         for href in page.links:
@@ -96,14 +59,11 @@ def test_no_eight_word_run_is_copied_from_the_seed_article(built_site: Path) -> 
     lines = (Path(__file__).parent / "data" / "seed-8grams.txt").read_text().splitlines()
     seed = {line for line in lines if not line.startswith("#")}
     # The videos and every other source are cited by their titles, as the design asks; titles are not prose.
-    from generator.guide import load_guide
-
-    guide = load_guide(ROOT)
-    cited = [e.video_title for e in guide.experts.experts] + [s.title for s in guide.sources.sources]
+    cited = [e.video_title for e in GUIDE.experts.experts] + [s.title for s in GUIDE.sources.sources]
     titles = [title.lower().replace("’", "'") for title in cited]
     copied = []
     for path in sorted(built_site.rglob("*.html")):
-        text = " ".join(parse(path).text).lower().replace("’", "'")
+        text = " ".join(parse_page(path).text).lower().replace("’", "'")
         for title in titles:
             text = text.replace(title, " ")
         words = re.findall(r"[a-z0-9$]+(?:'[a-z]+)?", text)
@@ -128,13 +88,13 @@ def test_what_editors_change_is_what_readers_see(tmp_path: Path) -> None:
         assert old is None or old in text, old
         path.write_text(text.replace(old, new) if old else text + new, encoding="utf-8")
     site = build_site(project, tmp_path / "site")
-    comparison = " ".join(parse(site / "comparison/index.html").text)
+    comparison = " ".join(parse_page(site / "comparison/index.html").text)
     assert "Eleven minutes flat, measured" in comparison
     assert "$25–$95" in comparison and "$20–$80" not in comparison
-    assert "The hopeful dater on three apps" in " ".join(parse(site / "scenarios/index.html").text)
-    assert "zebra-quince" in " ".join(parse(site / "photographer/index.html").text)
-    nav_label = "Side-by-side comparison"
-    assert nav_label in (site / "index.html").read_text()
+    assert "The hopeful dater on three apps" in " ".join(parse_page(site / "scenarios/index.html").text)
+    assert "zebra-quince" in " ".join(parse_page(site / "photographer/index.html").text)
+    nav_label = next(p.nav for p in GUIDE.pages.pages if p.kind == "comparison")
+    assert nav_label in " ".join(parse_page(site / "index.html").text)
 
 
 def test_a_broken_source_fails_the_build_with_its_place(tmp_path: Path) -> None:

@@ -3,7 +3,9 @@ keyboard use, announcements, instant navigation, file://, accessibility and its 
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import math
 import random
 import re
 from collections.abc import Iterator
@@ -12,8 +14,9 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator.decide import Engine, Result
 from generator.guide import load_guide
@@ -94,9 +97,25 @@ def answer(page: Page, answers: dict[str, str]) -> None:
         page.locator(f"#hdt-q-{question} input[value='{option}']").check()
 
 
+CHECKED = """() => Object.fromEntries([...document.querySelectorAll('#hdt-form input:checked')]
+        .map((r) => [r.name, r.value]))"""
+
+
 def checked(page: Page) -> dict[str, str]:
-    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#hdt-form input:checked')]
-        .map((r) => [r.name, r.value]))""")
+    return page.evaluate(CHECKED)
+
+
+def expect_checked(page: Page, expected: dict[str, str], timeout: float = 5000) -> None:
+    """Wait until the form's checked answers are `expected` (history and links restore them
+    asynchronously), then compare, so a failure shows both."""
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            f"(expected) => JSON.stringify(Object.entries(({CHECKED})()).sort())"
+            " === JSON.stringify(Object.entries(expected).sort())",
+            arg=expected,
+            timeout=timeout,
+        )
+    assert checked(page) == expected
 
 
 @pytest.fixture
@@ -115,7 +134,9 @@ def test_js_logic_matches_the_python_engine_on_every_combination(tool: Page) -> 
         (a for a, js in zip(combos, results, strict=True) if js_summary(js) != summary(ENGINE.decide(a))),
         None,
     )
-    assert matches == len(combos) == 972, f"first mismatch: {mismatch}"
+    assert matches == len(combos) == math.prod(len(q.options) for q in QUESTIONS), (
+        f"first mismatch: {mismatch}"
+    )
 
 
 def expected_card(answers: dict[str, str]) -> dict[str, Any]:
@@ -177,7 +198,7 @@ def test_keyboard_alone_reaches_a_result(tool: Page) -> None:
     assert tool.evaluate("document.activeElement.type") == "submit"
     keys.press("Enter")
     expected = {QUESTIONS[0].id: QUESTIONS[0].options[1].id, **{q.id: q.options[0].id for q in QUESTIONS[1:]}}
-    assert checked(tool) == expected
+    expect_checked(tool, expected)
     expect(tool.locator("#hdt-result-heading")).to_be_focused()
     expect(tool.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[ENGINE.outcome(expected)[0]])
 
@@ -210,7 +231,7 @@ def test_a_shared_link_restores_the_answers_and_the_result(page: Page, site_url:
     watch = Watch(page)
     answers = dict(GUIDE.scenarios.scenarios[0].answers)
     page.goto(site_url + TOOL + query(answers) + "#hdt-tool")
-    assert checked(page) == answers
+    expect_checked(page, answers)
     expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[ENGINE.outcome(answers)[0]])
     expect(page.locator("#hdt-share")).to_have_value(page.url)
     expect(page.locator("#hdt-notice")).to_be_hidden()
@@ -232,7 +253,7 @@ def test_every_scenario_link_opens_the_tool_with_its_outcome(page: Page, site_ur
         answers = dict(parse_qsl(urlsplit(href).query))
         outcome = next(o for a, o in claims if a == answers)
         page.goto(href)
-        assert checked(page) == answers
+        expect_checked(page, answers)
         expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[outcome])
         expect(page.locator("#hdt-result-heading")).to_be_in_viewport()
 
@@ -242,20 +263,20 @@ def test_back_and_forward_step_through_the_answers(tool: Page) -> None:
     answers = next(ENGINE.combinations())
     answer(tool, answers)
     expect(tool.locator("#hdt-result")).to_be_visible()
-    assert tool.url.endswith(query(answers))
+    expect(tool).to_have_url(re.compile(re.escape(query(answers)) + "$"))
     last = QUESTIONS[-1].id
     tool.go_back()
-    assert checked(tool) == {k: v for k, v in answers.items() if k != last}
+    expect_checked(tool, {k: v for k, v in answers.items() if k != last})
     expect(tool.locator("#hdt-result")).to_be_hidden()
     tool.go_back()
-    assert len(checked(tool)) == len(QUESTIONS) - 2
+    expect_checked(tool, dict(list(answers.items())[:-2]))
     tool.go_forward()
     tool.go_forward()
-    assert checked(tool) == answers
+    expect_checked(tool, answers)
     expect(tool.locator("#hdt-result")).to_be_visible()
     tool.get_by_role("button", name=LABELS["reset"]).click()
-    assert checked(tool) == {}
-    assert "?" not in tool.url
+    expect_checked(tool, {})
+    expect(tool).to_have_url(re.compile(r"^[^?]*$"))
     expect(tool.locator("#hdt-result")).to_be_hidden()
     assert watch.errors == []
 
@@ -275,8 +296,8 @@ def test_a_tampered_link_shows_a_notice_and_a_clean_form(page: Page, site_url: s
     page.goto(site_url + TOOL + "?" + bad)
     expect(page.locator("#hdt-notice")).to_have_text(LABELS["stale"])
     expect(page.locator("#hdt-notice")).to_be_visible()
-    assert checked(page) == {}
-    assert page.url == site_url + TOOL
+    expect_checked(page, {})
+    expect(page).to_have_url(site_url + TOOL)
     expect(page.locator("#hdt-result")).to_be_hidden()
     answer(page, {QUESTIONS[0].id: QUESTIONS[0].options[0].id})
     expect(page.locator("#hdt-notice")).to_be_hidden()
@@ -287,7 +308,7 @@ def test_a_search_highlight_parameter_is_not_taken_for_a_stale_answer(page: Page
     answers = dict(GUIDE.scenarios.scenarios[0].answers)
     page.goto(site_url + TOOL + query({"h": "headshot", **answers}))  # Material's search adds ?h=
     expect(page.locator("#hdt-notice")).to_be_hidden()
-    assert checked(page) == answers
+    expect_checked(page, answers)
     expect(page.locator("#hdt-result")).to_be_visible()
 
 
@@ -318,13 +339,13 @@ def test_instant_navigation_away_and_back_keeps_one_working_tool(page: Page, sit
     tool.locator(f"a[href*='{TOOL}{query(dict(scenario.answers))}']").click()
     expect(tool.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[scenario.outcome])
     assert tool.evaluate("window.__sameDocument") is True, "navigation reloaded the page"
-    assert checked(tool) == dict(scenario.answers)
+    expect_checked(tool, dict(scenario.answers))
     # one tool, one set of listeners: a change adds exactly one history entry and one result card
     before = tool.evaluate("history.length")
     flip = ENGINE.decide(dict(scenario.answers)).flips[0]
     answer(tool, {flip.question: flip.option})
-    assert tool.evaluate("history.length") == before + 1
     expect(tool.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[flip.outcome])
+    assert tool.evaluate("history.length") == before + 1
     expect(tool.locator("#hdt-result-heading")).to_have_count(1)
     tool.go_back()
     expect(tool.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[scenario.outcome])
@@ -364,7 +385,7 @@ def test_the_offline_build_works_from_file_urls(page: Page, offline_site: Path) 
     answers = next(ENGINE.combinations())
     answer(page, answers)
     expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[ENGINE.outcome(answers)[0]])
-    assert page.url == tool_file.as_uri() + query(answers)
+    expect(page).to_have_url(tool_file.as_uri() + query(answers))
     page.goto(tool_file.as_uri() + query(dict(GUIDE.scenarios.scenarios[0].answers)))
     expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(
         OUTCOME_LABEL[GUIDE.scenarios.scenarios[0].outcome]

@@ -1,0 +1,272 @@
+"""Helpers shared by the tests and the benchmarks: project copies, the CLI in process or as a
+subprocess, a static server on a free port, system Chromium, built-page HTML parsing, and waiting on
+a condition.
+
+Tests import it as `helpers` (pytest puts tests/ on the path); benchmarks as `tests.helpers`. It
+imports no pytest, and Playwright only inside `chromium()`, so either can use every function.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+# --- project copies -----------------------------------------------------------------------------
+
+
+def copy_project(target: Path) -> Path:
+    """A private copy of everything a build reads, to edit without touching the real sources."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "overrides"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` in the file by `new`; returns the line `old` started on (1-based)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CliResult:
+    """What a run of `python -m generator` left: its exit status and both output streams."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str) -> CliResult:
+    """Run the CLI's entry point (`generator.cli.main`) in this process, capturing its output.
+
+    An uncaught exception propagates, so a traceback fails the calling test; argparse's usage errors
+    (SystemExit) become their exit status as they would in a subprocess."""
+    from generator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    return CliResult(code, out.getvalue(), err.getvalue())
+
+
+def run_cli_process(*args: str, cwd: Path | None = None, timeout: float = 300) -> CliResult:
+    """Run `python -m <args>` as a real subprocess (for exit status and "no traceback" end to end)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=timeout
+    )
+    return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+def stop(process: subprocess.Popen) -> None:  # type: ignore[type-arg]
+    """End a server process politely, then firmly."""
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+# --- serving and waiting ------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A loopback port free right now (for servers that cannot bind port 0 themselves)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        for key, value in self.extra_headers.items():
+            self.send_header(key, value)
+        super().end_headers()
+
+
+def serve(
+    directory: Path, headers: dict[str, str] | None = None
+) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve `directory` on a free loopback port; returns (base URL, server). Call `server.shutdown()`."""
+    handler = type("Handler", (_Quiet,), {"extra_headers": headers or {}})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@contextlib.contextmanager
+def served(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """`serve` as a context manager: yields the base URL, shuts the server down afterwards."""
+    url, server = serve(directory, headers)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def until(condition: Callable[[], bool], seconds: float, every: float = 0.1) -> bool:
+    """Poll `condition` until it holds (True) or `seconds` pass (its last answer). For conditions
+    outside a browser, e.g. a server's output; in a page, await with Playwright's `expect` instead."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(every)
+    return condition()
+
+
+# --- Chromium -----------------------------------------------------------------------------------
+
+
+def chromium_path() -> str:
+    """System Chromium: $CHROMIUM_PATH, else chromium on the PATH. Raises if there is none."""
+    for candidate in (
+        os.environ.get("CHROMIUM_PATH"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
+        if candidate and Path(candidate).exists():
+            return candidate
+    raise FileNotFoundError("no Chromium found: install Debian's chromium or set CHROMIUM_PATH")
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Any]:
+    """System Chromium under Playwright, closed afterwards; yields the `Browser`."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+# --- built pages ----------------------------------------------------------------------------------
+
+
+def page_paths(site: Path) -> list[str]:
+    """Every HTML page of a built site, as URL paths relative to its root ('' is the home page)."""
+    paths = []
+    for file in sorted(site.rglob("*.html")):
+        rel = file.relative_to(site).as_posix()
+        if rel.startswith("assets/"):
+            continue
+        paths.append(rel.removesuffix("index.html"))
+    return paths
+
+
+class PageParser(HTMLParser):
+    """A built page's element ids, link targets and visible text (scripts and styles left out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"] or "")
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+    def visible_text(self) -> str:
+        return " ".join(" ".join(self.text).split())
+
+
+def parse_page(path: Path) -> PageParser:
+    """Parse a built HTML file."""
+    page = PageParser()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+BLOCKS = {"h1", "h2", "h3", "h4", "p", "li", "th", "td"}
+
+
+def words(text: str) -> str:
+    """`text` with every run of whitespace made one space (to compare text across line breaks)."""
+    return " ".join(text.split())
+
+
+class _Blocks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self._open: list[list[str]] = []
+        self._in_article = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_article = self._in_article or tag == "article"
+        if self._in_article and tag in BLOCKS:
+            self._open.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._in_article = False
+        elif self._open and tag in BLOCKS:
+            self.blocks.append(words("".join(self._open.pop()).replace("¶", "")))
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self._open[-1].append(data)
+
+
+def article_blocks(path: Path) -> list[str]:
+    """The text of each heading, paragraph, list item and table cell in a built page's <article>,
+    whitespace collapsed and permalink marks dropped: what a reader reads on screen."""
+    parser = _Blocks()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.blocks
