@@ -1,4 +1,8 @@
-"""Finishing touches on a built site folder: files for static hosts.
+"""Post-build publishing, the same for every builder: files a static host needs beside the pages.
+
+MkDocs runs `publish` from the plugin's last `on_post_build` (so `mkdocs build`, `mkdocs serve` and
+`python -m generator build` all get it); the Zensical builder runs it on Zensical's output before the
+swap. Each step gets a `Release` and adds or changes files in it:
 
 - `_headers` (Netlify / Cloudflare Pages format) with a strict Content-Security-Policy: scripts only
   from the site itself plus the SHA-256 hashes of the theme's inline scripts, no `unsafe-inline`,
@@ -12,8 +16,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 # <script> types a browser runs; anything else (application/json, application/ld+json) is a data
 # block that is never executed, so script-src does not apply to it.
@@ -113,16 +118,41 @@ def _hashes_report(hashes: dict[str, list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def finish(site: Path, config: Any) -> None:
-    """Post-process a freshly built site in place (before it is swapped in)."""
-    site = Path(site)
-    hashes = inline_script_hashes(site)
-    (site / "_headers").write_text(headers_file(content_security_policy(list(hashes))), encoding="utf-8")
-    (site / "csp-hashes.txt").write_text(_hashes_report(hashes), encoding="utf-8")
+@dataclass(frozen=True)
+class Release:
+    """A freshly built site folder, before it is swapped in or served."""
+
+    site: Path  # the built pages
+    site_url: str  # where it will be published ("" if unknown)
+    root: Path  # the project folder; `pipeline.run(root)` gives the guide (cached, no second load)
+
+
+def csp_headers(release: Release) -> None:
+    """`_headers` with the policy for this build's inline scripts, and `csp-hashes.txt`."""
+    hashes = inline_script_hashes(release.site)
+    policy = content_security_policy(list(hashes))
+    (release.site / "_headers").write_text(headers_file(policy), encoding="utf-8")
+    (release.site / "csp-hashes.txt").write_text(_hashes_report(hashes), encoding="utf-8")
+
+
+def robots_txt(release: Release) -> None:
     robots = "User-agent: *\nAllow: /\n"
-    site_url = str(
-        getattr(config, "site_url", "") or (config.get("site_url") if hasattr(config, "get") else "")
-    )
-    if site_url:
-        robots += f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n"
-    (site / "robots.txt").write_text(robots, encoding="utf-8")
+    if release.site_url:
+        robots += f"Sitemap: {release.site_url.rstrip('/')}/sitemap.xml\n"
+    (release.site / "robots.txt").write_text(robots, encoding="utf-8")
+
+
+# The post-build steps, in order. A step that writes or changes HTML (pages, inline scripts) must
+# come before `csp_headers`, which hashes the final inline scripts; files beside the pages (images,
+# text) can go anywhere.
+STEPS: list[Callable[[Release], None]] = [
+    robots_txt,
+    # social cards (PNG per page) go here
+    csp_headers,
+]
+
+
+def publish(release: Release) -> None:
+    """Run every post-build step on the built site folder."""
+    for step in STEPS:
+        step(release)
