@@ -32,12 +32,12 @@ def docs_dir(root: Path, directory_urls: bool = True) -> Path:
 
 def page_url(path: str, directory_urls: bool) -> str:
     """A page's URL relative to the site root, as MkDocs and Zensical make it from its file path."""
-    stem = path[: -len(".md")]
+    stem = path.removesuffix(".md")
     if not directory_urls:
         return stem + ".html"
     if stem == "index":
         return ""
-    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+    return stem.removesuffix("/index") + "/"
 
 
 def relative_url(url: str, base: str) -> str:
