@@ -16,7 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,9 +86,36 @@ def inline_script_hashes(site: Path) -> dict[str, list[str]]:
     return {key: sorted(pages) for key, pages in sorted(found.items())}
 
 
-def content_security_policy(hashes: list[str]) -> str:
+# A stylesheet that a theme script puts into the page as a constant: `…("style",{},NAME.toString())`
+# with `NAME='…css…'` in the same bundle (Zensical's search dialog does this in its shadow root).
+_STYLE_USE = re.compile(r'\(\s*"style"\s*,\s*\{\s*\}\s*,\s*([\w$]+)\.toString\(\)\s*\)')
+
+
+def _literal(js: str, name: str) -> str | None:
+    assignment = r"(?<![\w$.])" + re.escape(name) + r"""\s*=\s*(['"`])((?:\\.|(?!\1).)*)\1"""
+    found = re.search(assignment, js, re.DOTALL)
+    if found is None or "\\" in found.group(2):  # escapes would need a JS parser; none so far
+        return None
+    return found.group(2)
+
+
+def script_style_hashes(site: Path) -> dict[str, list[str]]:
+    """{hash source: [scripts]} of the constant stylesheets the site's own scripts insert."""
+    found: dict[str, set[str]] = {}
+    for script in sorted(site.rglob("*.js")):
+        js = script.read_text(encoding="utf-8", errors="replace")
+        for name in set(_STYLE_USE.findall(js)):
+            text = _literal(js, name)
+            if text is not None:
+                found.setdefault(sha256_source(text), set()).add(script.relative_to(site).as_posix())
+    return {key: sorted(files) for key, files in sorted(found.items())}
+
+
+def content_security_policy(hashes: list[str], style_hashes: Sequence[str] = ()) -> str:
     parts = []
     for directive, sources in POLICY:
+        if directive == "style-src":
+            sources = sources + sorted(style_hashes)
         if directive == "script-src":
             sources = sources + sorted(hashes)
         parts.append(" ".join([directive, *sources]))
@@ -111,10 +138,13 @@ def parse_headers_file(text: str) -> dict[str, str]:
     return headers
 
 
-def _hashes_report(hashes: dict[str, list[str]]) -> str:
+def _hashes_report(hashes: dict[str, list[str]], style_hashes: dict[str, list[str]] | None = None) -> str:
     lines = ["# SHA-256 of every inline script the site runs (script-src in _headers)."]
     for key, pages in hashes.items():
         lines.append(f"{key}  {len(pages)} page(s): {', '.join(pages[:3])}{' …' if len(pages) > 3 else ''}")
+    if style_hashes:
+        lines.append("# SHA-256 of each stylesheet the theme's scripts insert (style-src in _headers).")
+        lines += [f"{key}  from {', '.join(files)}" for key, files in style_hashes.items()]
     return "\n".join(lines) + "\n"
 
 
@@ -130,9 +160,10 @@ class Release:
 def csp_headers(release: Release) -> None:
     """`_headers` with the policy for this build's inline scripts, and `csp-hashes.txt`."""
     hashes = inline_script_hashes(release.site)
-    policy = content_security_policy(list(hashes))
+    styles = script_style_hashes(release.site)
+    policy = content_security_policy(list(hashes), list(styles))
     (release.site / "_headers").write_text(headers_file(policy), encoding="utf-8")
-    (release.site / "csp-hashes.txt").write_text(_hashes_report(hashes), encoding="utf-8")
+    (release.site / "csp-hashes.txt").write_text(_hashes_report(hashes, styles), encoding="utf-8")
 
 
 def robots_txt(release: Release) -> None:
