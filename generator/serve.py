@@ -7,6 +7,7 @@ changes; a broken edit prints its problems and the preview keeps the last good p
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import time
@@ -31,6 +32,7 @@ def serve(root: Path, builder: str, address: str) -> int:
     server = subprocess.Popen(
         zensical_command(config, "serve", "--dev-addr", address), cwd=config.parent, env=zensical_env(False)
     )
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopping this process stops Zensical too
     try:
         _watch(root, config, server)
     except KeyboardInterrupt:
