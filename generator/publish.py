@@ -92,17 +92,21 @@ _STYLE_USE = re.compile(r'\(\s*"style"\s*,\s*\{\s*\}\s*,\s*([\w$]+)\.toString\(\
 
 
 def _literal(js: str, name: str) -> str | None:
-    assignment = r"(?<![\w$.])" + re.escape(name) + r"""\s*=\s*(['"`])((?:\\.|(?!\1).)*)\1"""
-    found = re.search(assignment, js, re.DOTALL)
-    if found is None or "\\" in found.group(2):  # escapes would need a JS parser; none so far
+    """The text of the string literal first assigned to `name`; None if absent or with escapes
+    (those would need a JS parser; none so far)."""
+    found = re.search(r"(?<![\w$.])" + re.escape(name) + r"""\s*=\s*(['"`])""", js)
+    if found is None:
         return None
-    return found.group(2)
+    end = js.find(found.group(1), found.end())
+    text = js[found.end() : end]
+    return None if end < 0 or "\\" in text else text
 
 
 def script_style_hashes(site: Path) -> dict[str, list[str]]:
-    """{hash source: [scripts]} of the constant stylesheets the site's own scripts insert."""
+    """{hash source: [scripts]} of the constant stylesheets the theme's page scripts insert (the
+    bundles in assets/javascripts/; search workers and language packs below it touch no page)."""
     found: dict[str, set[str]] = {}
-    for script in sorted(site.rglob("*.js")):
+    for script in sorted((site / "assets" / "javascripts").glob("*.js")):
         js = script.read_text(encoding="utf-8", errors="replace")
         for name in set(_STYLE_USE.findall(js)):
             text = _literal(js, name)
