@@ -74,7 +74,8 @@ def _builders(section: Section, root: Path, work: Path, runs: int) -> None:
     publishing and swap included): a full build from scratch, and a rebuild with nothing changed."""
     full: dict[str, list[float]] = {b: [] for b in BUILDERS}
     again: dict[str, list[float]] = {b: [] for b in BUILDERS}
-    for index in range(runs + 1):  # round 0 warms up and is not counted
+    warm = 1 if runs > 2 else 0  # a warm-up round, except in --quick runs
+    for index in range(runs + warm):
         for builder in BUILDERS:
             site = work / builder / "site"
 
@@ -84,7 +85,7 @@ def _builders(section: Section, root: Path, work: Path, runs: int) -> None:
                 build_site(root, site, builder=builder)
 
             times = (timed(scratch), timed(lambda b=builder, s=site: build_site(root, s, builder=b)))
-            if index:
+            if index >= warm:
                 full[builder].append(times[0])
                 again[builder].append(times[1])
     for builder in BUILDERS:
@@ -96,7 +97,7 @@ def _builders(section: Section, root: Path, work: Path, runs: int) -> None:
     for builder in BUILDERS:
         section.add(f"{builder}: rebuild with nothing changed", median(again[builder]), "s", headline=True)
     section.notes.append(
-        f"builders: {runs} rounds after a warm-up, alternating; from scratch = the core's cache dropped and "
+        f"builders: {runs} rounds{' after a warm-up' if warm else ''}, alternating; from scratch = the core's cache dropped and "
         "build/ (generated docs, Zensical's cache) deleted; rebuild = the same build again at once. "
         "Zensical runs as its own process (Python start-up included); MkDocs in process"
     )
