@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -97,14 +98,23 @@ def _front_matter(build: Build, path: str, directory_urls: bool) -> dict[str, An
     return extra
 
 
+# Characters YAML reads as line breaks (NEL, LS, PS) or refuses (C1 controls, non-characters):
+# inside the JSON strings of the front matter they are written as \u escapes, which both read back.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def _yaml_json(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def page_text(build: Build, path: str, directory_urls: bool) -> str:
     """A generated page with the builder-facing values added to its front matter (as JSON, which
     YAML reads as it is)."""
     text = build.pages[path]
     end = text.index("\n---\n", 3)
     lines = [
-        f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}"
-        for key, value in _front_matter(build, path, directory_urls).items()
+        f"{key}: {_yaml_json(value)}" for key, value in _front_matter(build, path, directory_urls).items()
     ]
     return text[: end + 1] + "\n".join(lines) + text[end:]
 

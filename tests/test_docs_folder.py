@@ -86,3 +86,10 @@ def test_zensical_build_refuses_broken_content_and_keeps_the_site(tmp_path: Path
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "content/decision.yaml:8:12:" in result.stderr
     assert [p.name for p in (project / "site").iterdir()] == ["keep.txt"]
+
+
+def test_front_matter_keeps_characters_yaml_would_fold_or_refuse() -> None:
+    from generator.docs import _yaml_json
+
+    value = {"description": 'line\u2028separator, next\x85line, control\x90, emoji 😀, quote "'}
+    assert yaml.safe_load("key: " + _yaml_json(value))["key"] == value
