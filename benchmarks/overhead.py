@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+from generator.builders import BUILDERS
+from generator.docs import WORK
 from generator.guide import load_guide
 from generator.pipeline import forget, run
 from generator.render import render_pages
@@ -47,6 +50,7 @@ def measure(root: Path, work: Path, runs: int) -> tuple[Section, Path]:
     section.add("generator's own work (run: load, validate, verify, render)", median(generator), "s")
     section.add("generator's share of the full build", share, "%", headline=True)
     _stages(section, root, runs)
+    _builders(section, root, work / "builders", runs)
     section.notes += [
         (
             f"{runs} rounds of full, plain and generator-only runs after one warm-up round; times are medians, "
@@ -63,6 +67,40 @@ def measure(root: Path, work: Path, runs: int) -> tuple[Section, Path]:
         ),
     ]
     return section, site
+
+
+def _builders(section: Section, root: Path, work: Path, runs: int) -> None:
+    """Each builder side by side (build_site, as `python -m generator build --builder X` runs it,
+    publishing and swap included): a full build from scratch, and a rebuild with nothing changed."""
+    full: dict[str, list[float]] = {b: [] for b in BUILDERS}
+    again: dict[str, list[float]] = {b: [] for b in BUILDERS}
+    warm = 1 if runs > 2 else 0  # a warm-up round, except in --quick runs
+    for index in range(runs + warm):
+        for builder in BUILDERS:
+            site = work / builder / "site"
+
+            def scratch(builder: str = builder, site: Path = site) -> None:
+                forget()  # the core's cached result
+                shutil.rmtree(root / WORK, ignore_errors=True)  # docs folder, Zensical's cache
+                build_site(root, site, builder=builder)
+
+            times = (timed(scratch), timed(lambda b=builder, s=site: build_site(root, s, builder=b)))
+            if index >= warm:
+                full[builder].append(times[0])
+                again[builder].append(times[1])
+    for builder in BUILDERS:
+        section.add(
+            f"{builder}: full build from scratch (build_site, builder={builder})", median(full[builder]), "s"
+        )
+    ratio = median([z / m for z, m in zip(full["zensical"], full["mkdocs"], strict=True)])
+    section.add("zensical / mkdocs, full build", ratio, "×", headline=True)
+    for builder in BUILDERS:
+        section.add(f"{builder}: rebuild with nothing changed", median(again[builder]), "s", headline=True)
+    section.notes.append(
+        f"builders: {runs} rounds{' after a warm-up' if warm else ''}, alternating; from scratch = the core's cache dropped and "
+        "build/ (generated docs, Zensical's cache) deleted; rebuild = the same build again at once. "
+        "Zensical runs as its own process (Python start-up included); MkDocs in process"
+    )
 
 
 def _stages(section: Section, root: Path, runs: int) -> None:

@@ -62,7 +62,7 @@ def plain_project(root: Path, build: Build, target: Path, *, nav: list | None = 
     Returns the config file. `nav` defaults to the plugin's nav; the site name, description and
     nav are written in statically. The tool page gets no `hdt_data` here (only the plugin adds it).
     """
-    from generator.plugin import _nav
+    from generator.docs import nav as _nav
 
     docs = target / "docs"
     shutil.rmtree(docs, ignore_errors=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .builders import BUILDERS
 from .errors import ContentError
 
 if TYPE_CHECKING:
@@ -37,19 +37,14 @@ def _date(value: str) -> dt.date:
 def _check(args: argparse.Namespace) -> int:
     from .pipeline import check
     from .verify import summarize
+    from .review import overdue_reviews
 
     guide, count = check(args.root, args.today)
     print(f"content OK: {len(guide.pages.pages)} pages, {count} answer combinations verified")
     for line in summarize(guide).lines():
         print(line)
-    today = args.today or dt.date.today()
-    overdue = [s for s in guide.sources.sources if (today - s.reviewed).days > s.review_every_days]
-    for s in overdue:
-        line, col = guide.docs["sources"].where(("sources", guide.sources.sources.index(s), "reviewed"))
-        print(
-            f"content/sources.yaml:{line}:{col}: review overdue: {s.title!r} was last reviewed "
-            f"{s.reviewed.isoformat()}, every {s.review_every_days} days; re-check it and update 'reviewed'"
-        )
+    for problem in overdue_reviews(guide, args.today or dt.date.today()):
+        print(problem)
     _check_schemas(args.root, guide)
     return 0
 
@@ -115,16 +110,22 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from .site import BuildFailed, build_site
 
+    site_dir = Path(args.site_dir) if args.site_dir else None
     try:
-        target = build_site(args.root, Path(args.site_dir) if args.site_dir else None, offline=args.offline)
+        target = build_site(args.root, site_dir, builder=args.builder, offline=args.offline)
     except BuildFailed as error:
         print(f"build failed; the previous site is untouched:\n{error}", file=sys.stderr)
         return 1
-    print(f"built {target}")
+    print(f"built {target} with {args.builder}")
     return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(args.root, args.builder, args.dev_addr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,7 +151,16 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("build", help="build the site atomically into site/")
     p.add_argument("--site-dir", help="where to build (default: site/)")
     p.add_argument("--offline", action="store_true", help="build for opening from file:// (no server)")
+    p.add_argument(
+        "--builder", choices=BUILDERS, default="mkdocs", help="static-site builder (default: mkdocs)"
+    )
     p.set_defaults(func=_build)
+    p = sub.add_parser("serve", help="preview the site, rebuilt on every edit under content/")
+    p.add_argument(
+        "--builder", choices=BUILDERS, default="mkdocs", help="static-site builder (default: mkdocs)"
+    )
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (IP:PORT)")
+    p.set_defaults(func=_serve)
     args = parser.parse_args(argv)
     if args.root is None:
         args.root = find_root(Path.cwd())

@@ -38,7 +38,8 @@ def check(root: Path, today: dt.date | None = None) -> tuple[Guide, int]:
     return guide, count
 
 
-def _fingerprint(root: Path) -> str:
+def content_fingerprint(root: Path) -> str:
+    """One hash over every file under content/ (names and bytes)."""
     digest = hashlib.sha256()
     for path in sorted((root / "content").rglob("*")):
         if path.is_file():
@@ -63,7 +64,7 @@ def run(root: Path) -> Build:
     """
     global _last
     root = Path(root).resolve()
-    fingerprint = _fingerprint(root)
+    fingerprint = content_fingerprint(root)
     if _last is not None and _last[0] == root and _last[1] == fingerprint:
         return _last[2]
     with _gc_paused():

@@ -1,8 +1,13 @@
-"""The MkDocs adapter: generated pages as in-memory files, nav from content, reload on YAML edits."""
+"""The MkDocs adapter: writes the generated docs folder and builds from it, nav and site strings from
+content, post-build publishing at the very end, reload on content edits.
+
+Zensical runs no MkDocs plugins; it reads the same generated folder through the config that
+`generator/builders.py` writes, so nothing a reader sees may depend on a hook here beyond what that
+config also carries (docs folder, nav, site strings) and `publish`.
+"""
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -11,14 +16,13 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.utils import get_relative_url
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files, InclusionLevel
 
+from .docs import hidden_pages, nav, site_strings, write_docs
 from .errors import ContentError
-from .metadata import page_metadata
-from .model import Guide, Page
-from .pipeline import Build, run
+from .pipeline import run
+from .publish import Release, publish
 
 log = logging.getLogger("mkdocs.plugins." + __name__)
 
@@ -28,56 +32,40 @@ class GuideConfig(Config):
 
 
 class GuidePlugin(BasePlugin[GuideConfig]):
-    """Adds the guide's generated pages to a MkDocs build."""
+    """Builds the guide's generated pages with MkDocs."""
 
     def __init__(self) -> None:
-        self.build: Build | None = None
-        self.files = Files([])
-        self.records: dict[str, Page] = {}
-        self.paths: dict[str, str] = {}
+        self.hidden: set[str] = set()
 
     def _root(self, config: Any) -> Path:
         base = Path(config.config_file_path).parent
         return base / self.config.root if self.config.root else base
 
+    # after the offline plugin has switched directory URLs off, since links depend on them
+    @event_priority(-50)
     def on_config(self, config: Any) -> Any:
+        root = self._root(config)
         try:
-            self.build = run(self._root(config))
+            build = run(root)
         except ContentError as error:
             raise PluginError(f"content/ has problems:\n{error}") from None
-        guide = self.build.guide
-        config.site_name = html.escape(guide.site.name)
-        # the theme prints these raw, some inside attributes: escape quotes too
-        config.site_description = html.escape(guide.site.description)
-        config.site_author = html.escape(guide.site.author)
-        config.copyright = html.escape(guide.site.copyright)
-        config.nav = _nav(guide)
+        config.docs_dir = str(write_docs(root, build, config.use_directory_urls))
+        for key, value in site_strings(build.guide).items():
+            config[key] = value
+        config.nav = nav(build.guide)
+        self.hidden = set(hidden_pages(build.guide))
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:
-        assert self.build is not None
-        kept = Files([f for f in files if not f.src_uri.endswith(".md")])
-        hidden = {p.path for p in self.build.guide.pages.pages if not p.in_nav}
-        for path, text in self.build.pages.items():
-            inclusion = InclusionLevel.NOT_IN_NAV if path in hidden else InclusionLevel.UNDEFINED
-            kept.append(File.generated(config, path, content=text, inclusion=inclusion))
-        self.files = kept
-        self.records = {p.path: p for p in self.build.guide.pages.pages}
-        self.paths = {p.id: p.path for p in self.build.guide.pages.pages}
-        return kept
+        for file in files:
+            if file.src_uri in self.hidden:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        return files
 
-    def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
-        assert self.build is not None
-        record = self.records.get(page.file.src_uri)
-        if record is not None:
-            context["hdt_meta"] = page_metadata(self.build.guide, record, page.canonical_url)
-        if page.meta.get("hdt_tool"):
-
-            def url_for(page_id: str) -> str:
-                return get_relative_url(self.files.get_file_from_path(self.paths[page_id]).url, page.url)
-
-            context["hdt_data"] = self.build.widget(url_for)
-        return context
+    # last, after the theme's own post-build work (search index, offline bundle)
+    @event_priority(-1000)
+    def on_post_build(self, config: Any) -> None:
+        publish(Release(Path(config.site_dir), str(config.site_url or ""), self._root(config)))
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self._root(config) / "content"))
@@ -100,20 +88,3 @@ def _keep_last_good(builder: Callable[..., None]) -> Callable[..., None]:
             log.error("the preview keeps the last good build; fix the problem above and save to rebuild")
 
     return build
-
-
-def _nav(guide: Guide) -> list[Any]:
-    nav: list[Any] = []
-    sections: dict[str, list[Any]] = {}
-    for page in guide.pages.pages:
-        if not page.in_nav:
-            continue
-        entry = {html.escape(page.nav): page.path}
-        if page.section:
-            if page.section not in sections:
-                sections[page.section] = []
-                nav.append({html.escape(page.section): sections[page.section]})
-            sections[page.section].append(entry)
-        else:
-            nav.append(entry)
-    return nav

@@ -1,4 +1,8 @@
-"""Finishing touches on a built site folder: files for static hosts.
+"""Post-build publishing, the same for every builder: files a static host needs beside the pages.
+
+MkDocs runs `publish` from the plugin's last `on_post_build` (so `mkdocs build`, `mkdocs serve` and
+`python -m generator build` all get it); the Zensical builder runs it on Zensical's output before the
+swap. Each step gets a `Release` and adds or changes files in it:
 
 - `_headers` (Netlify / Cloudflare Pages format) with a strict Content-Security-Policy: scripts only
   from the site itself plus the SHA-256 hashes of the theme's inline scripts, no `unsafe-inline`,
@@ -13,8 +17,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .cards import write_cards
 
@@ -84,9 +89,40 @@ def inline_script_hashes(site: Path) -> dict[str, list[str]]:
     return {key: sorted(pages) for key, pages in sorted(found.items())}
 
 
-def content_security_policy(hashes: list[str]) -> str:
+# A stylesheet that a theme script puts into the page as a constant: `…("style",{},NAME.toString())`
+# with `NAME='…css…'` in the same bundle (Zensical's search dialog does this in its shadow root).
+_STYLE_USE = re.compile(r'\(\s*"style"\s*,\s*\{\s*\}\s*,\s*([\w$]+)\.toString\(\)\s*\)')
+
+
+def _literal(js: str, name: str) -> str | None:
+    """The text of the string literal first assigned to `name`; None if absent or with escapes
+    (those would need a JS parser; none so far)."""
+    found = re.search(r"(?<![\w$.])" + re.escape(name) + r"""\s*=\s*(['"`])""", js)
+    if found is None:
+        return None
+    end = js.find(found.group(1), found.end())
+    text = js[found.end() : end]
+    return None if end < 0 or "\\" in text else text
+
+
+def script_style_hashes(site: Path) -> dict[str, list[str]]:
+    """{hash source: [scripts]} of the constant stylesheets the theme's page scripts insert (the
+    bundles in assets/javascripts/; search workers and language packs below it touch no page)."""
+    found: dict[str, set[str]] = {}
+    for script in sorted((site / "assets" / "javascripts").glob("*.js")):
+        js = script.read_text(encoding="utf-8", errors="replace")
+        for name in set(_STYLE_USE.findall(js)):
+            text = _literal(js, name)
+            if text is not None:
+                found.setdefault(sha256_source(text), set()).add(script.relative_to(site).as_posix())
+    return {key: sorted(files) for key, files in sorted(found.items())}
+
+
+def content_security_policy(hashes: list[str], style_hashes: Sequence[str] = ()) -> str:
     parts = []
     for directive, sources in POLICY:
+        if directive == "style-src":
+            sources = sources + sorted(style_hashes)
         if directive == "script-src":
             sources = sources + sorted(hashes)
         parts.append(" ".join([directive, *sources]))
@@ -109,24 +145,57 @@ def parse_headers_file(text: str) -> dict[str, str]:
     return headers
 
 
-def _hashes_report(hashes: dict[str, list[str]]) -> str:
+def _hashes_report(hashes: dict[str, list[str]], style_hashes: dict[str, list[str]] | None = None) -> str:
     lines = ["# SHA-256 of every inline script the site runs (script-src in _headers)."]
     for key, pages in hashes.items():
         lines.append(f"{key}  {len(pages)} page(s): {', '.join(pages[:3])}{' …' if len(pages) > 3 else ''}")
+    if style_hashes:
+        lines.append("# SHA-256 of each stylesheet the theme's scripts insert (style-src in _headers).")
+        lines += [f"{key}  from {', '.join(files)}" for key, files in style_hashes.items()]
     return "\n".join(lines) + "\n"
 
 
-def finish(site: Path, config: Any) -> None:
-    """Post-process a freshly built site in place (before it is swapped in)."""
-    site = Path(site)
-    hashes = inline_script_hashes(site)
-    (site / "_headers").write_text(headers_file(content_security_policy(list(hashes))), encoding="utf-8")
-    (site / "csp-hashes.txt").write_text(_hashes_report(hashes), encoding="utf-8")
+@dataclass(frozen=True)
+class Release:
+    """A freshly built site folder, before it is swapped in or served."""
+
+    site: Path  # the built pages
+    site_url: str  # where it will be published ("" if unknown)
+    root: Path  # the project folder; `pipeline.run(root)` gives the guide (cached, no second load)
+
+
+def csp_headers(release: Release) -> None:
+    """`_headers` with the policy for this build's inline scripts, and `csp-hashes.txt`."""
+    hashes = inline_script_hashes(release.site)
+    styles = script_style_hashes(release.site)
+    policy = content_security_policy(list(hashes), list(styles))
+    (release.site / "_headers").write_text(headers_file(policy), encoding="utf-8")
+    (release.site / "csp-hashes.txt").write_text(_hashes_report(hashes, styles), encoding="utf-8")
+
+
+def robots_txt(release: Release) -> None:
     robots = "User-agent: *\nAllow: /\n"
-    site_url = str(
-        getattr(config, "site_url", "") or (config.get("site_url") if hasattr(config, "get") else "")
-    )
-    if site_url:
-        robots += f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n"
-    (site / "robots.txt").write_text(robots, encoding="utf-8")
-    write_cards(site, site_url)
+    if release.site_url:
+        robots += f"Sitemap: {release.site_url.rstrip('/')}/sitemap.xml\n"
+    (release.site / "robots.txt").write_text(robots, encoding="utf-8")
+
+
+def social_cards(release: Release) -> None:
+    """A 1200 x 630 Open Graph image per page (the pages name it in their meta tags)."""
+    write_cards(release.site, release.site_url)
+
+
+# The post-build steps, in order. A step that writes or changes HTML (pages, inline scripts) must
+# come before `csp_headers`, which hashes the final inline scripts; files beside the pages (images,
+# text) can go anywhere.
+STEPS: list[Callable[[Release], None]] = [
+    robots_txt,
+    social_cards,
+    csp_headers,
+]
+
+
+def publish(release: Release) -> None:
+    """Run every post-build step on the built site folder."""
+    for step in STEPS:
+        step(release)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Set up (Python packages, Debian's Chromium) and run the whole test suite, browser tests included.
+# Set up (.venv with the test extras, Debian's Chromium, the npm checkers) and run the whole test
+# suite, browser tests included, with both builders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --tests
 export NO_MKDOCS_2_WARNING=1
-python3 -m pytest "$@"
+.venv/bin/python -m pytest "$@"

@@ -28,6 +28,25 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(ROOT, tmp_path_factory.mktemp("built") / "site")
 
 
+BUILDERS = ("mkdocs", "zensical")
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content built by Zensical, as a web host would serve it."""
+    from generator.site import build_site
+
+    return build_site(ROOT, tmp_path_factory.mktemp("zensical") / "site", builder="zensical")
+
+
+@pytest.fixture(scope="session", params=BUILDERS)
+def builder_site(request: pytest.FixtureRequest) -> tuple[str, Path]:
+    """(builder, site) for each builder in turn: `built_site` for MkDocs, `zensical_site` for Zensical."""
+    return request.param, request.getfixturevalue(
+        {"mkdocs": "built_site"}.get(request.param, "zensical_site")
+    )
+
+
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped content built for opening from file:// (offline plugin on). Read only."""
