@@ -36,8 +36,8 @@ def _date(value: str) -> dt.date:
 
 def _check(args: argparse.Namespace) -> int:
     from .pipeline import check
-    from .verify import summarize
     from .review import overdue_reviews
+    from .verify import summarize
 
     guide, count = check(args.root, args.today)
     print(f"content OK: {len(guide.pages.pages)} pages, {count} answer combinations verified")
