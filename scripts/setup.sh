@@ -49,6 +49,7 @@ if $want_tests; then
     apt_install openjdk-17-jre-headless npm
   fi
   if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -x node_modules/.bin/lighthouse ] \
+     || [ ! -x node_modules/.bin/yaml-language-server ] \
      || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
   fi
