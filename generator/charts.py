@@ -183,7 +183,9 @@ def figure(chart: CostChart, prefix: str, text: Mapping[str, object]) -> Markup:
         for m in chart.rows()
     )
     return Markup(
-        f'<figure class="hdt-chart" id="{prefix}">'
+        # data-search-exclude: Material's search indexes what the page says, not the chart's axis
+        # labels and screen-reader table (the comparison table already holds the prices)
+        f'<figure class="hdt-chart" id="{prefix}" data-search-exclude>'
         f"<figcaption>{escape(text['title'])}</figcaption>"
         f'<ul class="hdt-legend">{legend}</ul>{svg(chart, prefix, text)}'
         f'<p class="hdt-chart-note">{escape(text["note"])}</p>'

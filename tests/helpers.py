@@ -241,32 +241,47 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+SCREEN_READER_ONLY = "hdt-sr"  # the class of text only screen readers get (a chart's table of numbers)
+
+
 class _Blocks(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.blocks: list[str] = []
         self._open: list[list[str]] = []
         self._in_article = False
+        self._hidden = 0  # depth inside a screen-reader-only element; 0 when outside
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._in_article = self._in_article or tag == "article"
-        if self._in_article and tag in BLOCKS:
+        if tag in VOID:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        if self._hidden or SCREEN_READER_ONLY in classes:
+            self._hidden += 1
+        elif self._in_article and tag in BLOCKS:
             self._open.append([])
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "article":
+        if tag in VOID:
+            return
+        if self._hidden:
+            self._hidden -= 1
+        elif tag == "article":
             self._in_article = False
         elif self._open and tag in BLOCKS:
             self.blocks.append(words("".join(self._open.pop()).replace("¶", "")))
 
     def handle_data(self, data: str) -> None:
-        if self._open:
+        if self._open and not self._hidden:
             self._open[-1].append(data)
 
 
 def article_blocks(path: Path) -> list[str]:
     """The text of each heading, paragraph, list item and table cell in a built page's <article>,
-    whitespace collapsed and permalink marks dropped: what a reader reads on screen."""
+    whitespace collapsed and permalink marks dropped: what a reader reads on screen (text only
+    screen readers get is left out)."""
     parser = _Blocks()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser.blocks

@@ -17,8 +17,8 @@ from generator.diff import compare, visible
 from generator.guide import load_guide
 
 WEIGHT = (
-    "        label: Thousands, or the public\n        weight: 1",
     "        label: Thousands, or the public\n        weight: 2",
+    "        label: Thousands, or the public\n        weight: 3",
 )
 PRICE = ("price: {min: 150, max: 600, open_ended: true}", "price: {min: 150, max: 650, open_ended: true}")
 
@@ -70,7 +70,7 @@ def test_a_weight_change_counts_exactly_the_combinations_that_move(project: Path
     assert moved, "the edit should move some recommendation"
     assert {(t.before, t.after): t.count for t in report.transitions} == moved
     assert report.changed == sum(moved.values())
-    assert report.model == ("visibility: weight of 'many' +1 → +2",)
+    assert report.model == ("visibility: weight of 'many' +2 → +3",)
     shorts = {q.short: {c.short: c.id for c in q.options} for q in new.decision.questions}
     ids = {q.short: q.id for q in new.decision.questions}
     for t in report.transitions:
@@ -78,7 +78,7 @@ def test_a_weight_change_counts_exactly_the_combinations_that_move(project: Path
             answers = {ids[q]: shorts[q][o] for q, o in example}
             assert (a.outcome(answers)[0], b.outcome(answers)[0]) == (t.before, t.after)
     [tool] = [p for p in report.pages if p.path == "decision-tool.md"]
-    assert ("+1", "+2", 1) in tool.figures  # the worksheet's points for that answer
+    assert ("+2", "+3", 1) in tool.figures  # the worksheet's points for that answer
     assert not report.costs
 
 
@@ -96,7 +96,8 @@ def test_a_price_change_moves_costs_and_the_comparisons_figure_but_no_recommenda
         "Use an AI headshot now, book a photographer soon",
     }
     [page] = [p for p in report.pages if p.path == "comparison.md"]
-    assert page.figures == (("$150–$600+", "$150–$650+", 1),)
+    # the range in the table and the prices list, and the cost chart's scale that follows it
+    assert ("$150–$600+", "$150–$650+") in {(before, after) for before, after, _ in page.figures}
 
 
 def test_a_new_question_is_compared_with_the_combination_it_extends(project: Path) -> None:
@@ -177,7 +178,7 @@ def test_diff_from_inside_content_reports_against_the_last_commit(repo: Path) ->
     lines = result.stdout.splitlines()
     assert lines[0].startswith("compared with ") and lines[0].endswith(" shipped content")
     assert re.match(r"decision tool: 972 combinations; \d+ change recommendation", lines[1])
-    assert "  you changed: visibility: weight of 'many' +1 → +2" in lines
+    assert "  you changed: visibility: weight of 'many' +2 → +3" in lines
     assert any(re.match(r"  ai → (photographer|hybrid): \d+$", line) for line in lines)
     assert any(line.startswith("      e.g. Platform: ") for line in lines)
     markdown = cli(repo, "diff", "--markdown")

@@ -37,10 +37,15 @@ def _shift_prices(project: Path, by: int) -> tuple[set[int], set[int]]:
     return old, {n + by for n in old}
 
 
+# The cost chart's amounts are prices times purchases, and its axis has round ticks ($200, $400...);
+# tests/test_pictures.py checks them against the engine after a price change, so they are left out here.
+CHART = re.compile(r'<figure class="hdt-chart".*?</figure>', re.DOTALL)
+
+
 def _site_texts(site: Path) -> dict[str, str]:
     """Every page, the search index and other generated text of a built site (not the theme's assets)."""
     return {
-        str(p.relative_to(site)): p.read_text(encoding="utf-8")
+        str(p.relative_to(site)): CHART.sub("", p.read_text(encoding="utf-8"))
         for p in sorted(site.rglob("*"))
         if p.is_file() and p.suffix in {".html", ".json", ".xml", ".txt"} and "assets" not in p.parts
     }
