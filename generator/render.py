@@ -47,12 +47,17 @@ def _signed(number: int) -> str:
     return f"+{number}" if number > 0 else ("−" + str(-number) if number < 0 else "0")
 
 
+def _number(value: object) -> object:
+    """Whole numbers as readers write them: 1,944 (but true/false stay as they are)."""
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 def _fill(template: str, **values: object) -> Markup:
     """Put values into a label's {placeholders}, escaping both (already-safe Markup is kept)."""
     return Markup(
         re.sub(
             r"\{(\w+)\}",
-            lambda m: str(_text(values[m.group(1)])) if m.group(1) in values else m.group(0),
+            lambda m: str(_text(_number(values[m.group(1)]))) if m.group(1) in values else m.group(0),
             str(escape(template)),
         )
     )
