@@ -46,5 +46,22 @@ def content_at(root: Path, rev: str) -> Iterator[Path]:
         ) from None
     with tempfile.TemporaryDirectory(prefix="hdt-diff-") as folder:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(folder, filter="data")
+            _extract(tar, Path(folder))
         yield Path(folder)
+
+
+def _extract(tar: tarfile.TarFile, folder: Path) -> None:
+    """Files and folders only, each inside `folder`. (Debian's Python 3.11.2 predates
+    `extractall(filter="data")`, so the check is made here.)"""
+    for member in tar.getmembers():
+        target = (folder / member.name).resolve()
+        if not (member.isfile() or member.isdir()) or not target.is_relative_to(folder.resolve()):
+            raise RevisionError(
+                f"unexpected entry {member.name!r} in the archive; expected files under content/"
+            )
+        if member.isdir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source = tar.extractfile(member)
+        target.write_bytes(source.read() if source else b"")
