@@ -24,6 +24,7 @@ if __package__ in (None, ""):  # `python benchmarks/difftime.py`
 from generator.diff import compare
 from generator.guide import load_guide
 from generator.revision import content_at
+from tests.helpers import git
 
 from .project import ROOT, copy_project
 from .report import Section, median, text_table, timed
@@ -43,8 +44,8 @@ def weight(project: Path) -> None:
     _replace(
         project,
         "decision.yaml",
-        "label: Thousands, or the public\n        weight: 1",
         "label: Thousands, or the public\n        weight: 2",
+        "label: Thousands, or the public\n        weight: 3",
     )
 
 
@@ -68,15 +69,6 @@ def question(project: Path) -> None:
 
 
 EDITS: dict[str, Callable[[Path], None]] = {"a weight": weight, "a price": price, "a new question": question}
-
-
-def _git(project: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Benchmark", "-c", "user.email=bench@example.org", *args],
-        cwd=project,
-        check=True,
-        capture_output=True,
-    )
 
 
 def _cli(project: Path) -> tuple[float, str]:
@@ -107,9 +99,9 @@ def measure(work: Path, runs: int) -> tuple[Section, dict[str, str]]:
     """The section, and the report `diff` printed for each edit."""
     section = Section("diff", "`python -m generator diff` after an edit (compared with the last commit)")
     project = copy_project(work / "project")
-    _git(project, "init", "-q")
-    _git(project, "add", "-A")
-    _git(project, "commit", "-qm", "shipped content")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "shipped content")
     outputs: dict[str, str] = {}
     for name, apply in EDITS.items():
         apply(project)
@@ -124,7 +116,7 @@ def measure(work: Path, runs: int) -> tuple[Section, dict[str, str]]:
             median([timed(lambda: _in_process(project)) for _ in range(runs)]),
             "s",
         )
-        _git(project, "checkout", "-q", "--", "content")
+        git(project, "checkout", "-q", "--", "content")
     section.notes.append(f"medians of {runs} runs; the subprocess time includes starting Python and imports")
     return section, outputs
 

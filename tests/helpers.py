@@ -100,6 +100,16 @@ def stop(process: subprocess.Popen) -> None:  # type: ignore[type-arg]
 # --- serving and waiting ------------------------------------------------------------------------
 
 
+def git(project: Path, *args: str) -> None:
+    """Run git in `project` as an editor would, with a name and address of its own (no global config needed)."""
+    subprocess.run(
+        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
+
+
 def free_port() -> int:
     """A loopback port free right now (for servers that cannot bind port 0 themselves)."""
     with socket.socket() as probe:

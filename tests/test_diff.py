@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project
+from helpers import git
 
 from generator.decide import Engine
 from generator.diff import compare, visible
@@ -151,15 +152,6 @@ def cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         env=env,
         timeout=120,
         check=False,
-    )
-
-
-def git(project: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
-        cwd=project,
-        check=True,
-        capture_output=True,
     )
 
 
