@@ -120,7 +120,7 @@ def test_tool_page_loads_under_the_policy(csp_page, csp_url: str) -> None:
     page, console = csp_page
     page.goto(csp_url + TOOL)
     page.wait_for_load_state("load")
-    expect(page.locator("#hdt-tool")).to_be_visible()
+    expect(page.locator("#hdt-tool")).to_have_attribute("data-hdt-ready", "")  # its script ran
     assert not _violations(page, console)
 
 
@@ -128,7 +128,7 @@ def test_widget_under_csp(csp_page, csp_url: str) -> None:
     """The decision tool runs under the policy, and a scenario link (instant navigation) shows its result."""
     page, console = csp_page
     page.goto(csp_url + TOOL)
-    expect(page.locator("#hdt-tool")).to_be_visible()
+    expect(page.locator("#hdt-tool")).to_have_attribute("data-hdt-ready", "")  # its script ran
     page.goto(csp_url + SCENARIOS)
     page.evaluate("window.__sameDocument = true")
     page.locator(f"article a[href*='{TOOL}?']").first.click()

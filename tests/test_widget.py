@@ -121,7 +121,7 @@ def expect_checked(page: Page, expected: dict[str, str], timeout: float = 5000) 
 @pytest.fixture
 def tool(page: Page, site_url: str) -> Iterator[Page]:
     page.goto(site_url + TOOL)
-    expect(page.locator("#hdt-tool")).to_be_visible()
+    expect(page.locator("#hdt-tool")).to_have_attribute("data-hdt-ready", "")  # its script ran
     yield page
 
 
@@ -236,6 +236,23 @@ def test_a_shared_link_restores_the_answers_and_the_result(page: Page, site_url:
     expect(page.locator("#hdt-share")).to_have_value(page.url)
     expect(page.locator("#hdt-notice")).to_be_hidden()
     assert watch.errors == []
+
+
+def test_the_form_shows_before_its_script_and_keeps_early_answers(page: Page, site_url: str) -> None:
+    """The form is part of the first paint; answers picked before the script has run are not lost."""
+    held = []
+    page.route("**/decision-tool.js", lambda route: held.append(route))  # the script is held back
+    page.goto(site_url + TOOL, wait_until="commit")  # the held script keeps DOMContentLoaded back
+    expect(page.locator("#hdt-form input[type=radio]").first).to_be_visible()
+    expect(page.locator("#hdt-tool")).not_to_have_attribute("data-hdt-ready", "")
+    answers = {q.id: q.options[-1].id for q in QUESTIONS}
+    answer(page, answers)
+    assert len(held) == 1
+    held[0].continue_()  # the script arrives late
+    expect(page.locator("#hdt-tool")).to_have_attribute("data-hdt-ready", "")
+    expect_checked(page, answers)
+    expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL[ENGINE.outcome(answers)[0]])
+    assert dict(parse_qsl(urlsplit(page.url).query)) == answers
 
 
 def test_every_scenario_link_opens_the_tool_with_its_outcome(page: Page, site_url: str) -> None:

@@ -354,9 +354,10 @@
       render({});
     });
 
-    root.hidden = false;
     this.root = root;
     this.sync = sync;
+    // The form shows from the first paint: answers picked before this script ran are kept.
+    if (Object.keys(read()).length && !location.search) go(read(), true);
     sync();
     if (location.hash === "#" + result.id && !result.hidden) result.scrollIntoView();
   }
