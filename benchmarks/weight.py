@@ -70,12 +70,22 @@ def page_weight(site: Path, page: str) -> dict[str, float]:
     return totals
 
 
+def other_pages(site: Path) -> dict[str, str]:
+    """Every other page of the built site, named by its address (`guides/prepare-for-a-session/`)."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return {p.removesuffix("index.html"): p for p in pages if p not in PAGES.values()}
+
+
 def measure(site: Path, work: Path) -> Section:
     section = Section("weight", "4. Page weight: what a reader downloads (gzip -6)")
     bare_site = mkdocs_build(bare_material(work / "bare"), work / "bare" / "site")
     bare = page_weight(bare_site, "index.html")
     results = {name: page_weight(site, path) for name, path in PAGES.items()}
+    results.update({name: page_weight(site, path) for name, path in other_pages(site).items()})
     for name, w in [*results.items(), ("bare Material page", bare)]:
+        if name not in PAGES and name != "bare Material page":  # the other pages: one line each
+            section.add(f"{name}: total gzipped (HTML {w['html_gz'] / 1024:.1f} KiB)", w["total_gz"], "B")
+            continue
         parts = " + ".join(
             f"{k.upper() if k != 'other' else 'icons'} {w[k + '_gz'] / 1024:.1f}"
             for k in ("html", "css", "js", "other")
@@ -98,7 +108,7 @@ def measure(site: Path, work: Path) -> Section:
         )
         section.add(f"{name}, loaded in Chromium: of which the search index, gzipped", w["search_gz"], "B")
     external = sum(w["external"] for w in [*results.values(), bare, *loaded.values()])
-    section.add("requests to other origins, all four pages", external, "", "0", external == 0)
+    section.add("requests to other origins, every page", external, "", "0", external == 0)
     assets = ROOT / "overrides" / "assets" / "hdt"
     raw = {suffix: (assets / f"decision-tool.{suffix}").read_bytes() for suffix in ("js", "css")}
     for suffix, data in raw.items():
