@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cards import write_cards
+from .docs import WORK
 
 # <script> types a browser runs; anything else (application/json, application/ld+json) is a data
 # block that is never executed, so script-src does not apply to it.
@@ -181,8 +182,9 @@ def robots_txt(release: Release) -> None:
 
 
 def social_cards(release: Release) -> None:
-    """A 1200 x 630 Open Graph image per page (the pages name it in their meta tags)."""
-    write_cards(release.site, release.site_url)
+    """A 1200 x 630 Open Graph image per page (the pages name it in their meta tags); cards whose
+    words did not change since the last build are taken from build/cards/."""
+    write_cards(release.site, release.site_url, Path(release.root) / WORK / "cards")
 
 
 # The post-build steps, in order. A step that writes or changes HTML (pages, inline scripts) must

@@ -110,3 +110,34 @@ def test_a_card_is_the_same_bytes_every_time() -> None:
     one = cards.card("A title", "A description of the page.", "Site")
     assert one == cards.card("A title", "A description of the page.", "Site")
     assert one != cards.card("Another title", "A description of the page.", "Site")
+
+
+def _page(title: str) -> str:
+    return (
+        f'<meta property="og:title" content="{title}">'
+        '<meta property="og:description" content="What the page says.">'
+        '<meta property="og:site_name" content="Site">'
+        f'<meta property="og:image" content="https://example.org/assets/cards/{title.lower()}.png">'
+    )
+
+
+def test_a_rebuild_draws_only_the_cards_whose_words_changed(tmp_path: Path, monkeypatch) -> None:
+    site, cache = tmp_path / "site", tmp_path / "build" / "cards"
+    site.mkdir()
+    for title in ("One", "Two"):
+        (site / f"{title}.html").write_text(_page(title), encoding="utf-8")
+    cards.write_cards(site, "https://example.org/", cache)
+    first = {p.name: p.read_bytes() for p in (site / "assets" / "cards").iterdir()}
+    assert first["one.png"] == cards.card("One", "What the page says.", "Site")  # the same bytes as uncached
+
+    drawn: list[str] = []
+    draw = cards.card
+    monkeypatch.setattr(cards, "card", lambda title, *rest: drawn.append(title) or draw(title, *rest))
+    (site / "Two.html").write_text(
+        _page("Two").replace("What the page says.", "New words."), encoding="utf-8"
+    )
+    cards.write_cards(site, "https://example.org/", cache)
+    assert drawn == ["Two"]  # "One" came from the cache
+    assert (site / "assets" / "cards" / "one.png").read_bytes() == first["one.png"]
+    assert (site / "assets" / "cards" / "two.png").read_bytes() != first["two.png"]
+    assert len(list(cache.glob("*.png"))) == 2  # the old "Two" card is gone from the cache
