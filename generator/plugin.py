@@ -8,6 +8,7 @@ config also carries (docs folder, nav, site strings) and `publish`.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -69,6 +70,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self._root(config) / "content"))
+        # docs_dir (build/docs) holds the pages this plugin writes from content/ during a build: a
+        # change there is never an editor's, and watching it made every edit build the site twice.
+        with contextlib.suppress(KeyError):
+            server.unwatch(config.docs_dir)
         server.builder = _keep_last_good(builder)
         return server
 

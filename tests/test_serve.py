@@ -78,6 +78,14 @@ def test_a_yaml_edit_shows_up_in_the_served_page(server: Server) -> None:
     assert "Minutes, at most a few hours" not in server.get("comparison/")[1]
 
 
+def test_the_server_watches_the_sources_not_the_pages_it_generates(server: Server) -> None:
+    """One edit, one build: build/docs is written by the build itself, so watching it (as MkDocs does
+    with any docs_dir) set off a second full build after every edit."""
+    watching = next(line for line in server.output().splitlines() if "Watching paths for changes" in line)
+    assert "'content'" in watching and "'mkdocs.yml'" in watching, watching
+    assert "build/docs" not in watching, watching
+
+
 def test_a_broken_edit_keeps_the_last_good_site_and_a_fix_recovers(server: Server) -> None:
     project: Path = server.project  # type: ignore[attr-defined]
     _edit(project, "comparison.yaml", "Minutes, at most a few hours", "Ninety seconds, give or take")
