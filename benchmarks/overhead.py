@@ -62,6 +62,10 @@ def measure(root: Path, work: Path, runs: int) -> tuple[Section, Path]:
             "(cached by a fingerprint of content/); each timed build starts with the cache dropped"
         ),
         (
+            "the full build reuses the social cards the previous round drew (build/cards/), as an editor's "
+            "rebuild does; 'from scratch' below deletes build/ and draws them all"
+        ),
+        (
             "the plain build's tool page has no decision-model JSON (only the plugin adds hdt_data); "
             "that is a few KB of HTML and does not change the timing"
         ),
@@ -98,7 +102,7 @@ def _builders(section: Section, root: Path, work: Path, runs: int) -> None:
         section.add(f"{builder}: rebuild with nothing changed", median(again[builder]), "s", headline=True)
     section.notes.append(
         f"builders: {runs} rounds{' after a warm-up' if warm else ''}, alternating; from scratch = the core's cache dropped and "
-        "build/ (generated docs, Zensical's cache) deleted; rebuild = the same build again at once. "
+        "build/ (generated docs, social cards, Zensical's cache) deleted; rebuild = the same build again at once. "
         "Zensical runs as its own process (Python start-up included); MkDocs in process"
     )
 

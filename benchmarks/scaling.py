@@ -8,6 +8,7 @@ import tracemalloc
 from functools import partial
 from pathlib import Path
 
+from generator.docs import WORK
 from generator.guide import load_guide
 from generator.pipeline import forget, run
 from generator.site import build_site
@@ -114,6 +115,7 @@ def _mkdocs(section: Section, roots: dict[int, Path], work: Path, factors: list[
         repeat = min(runs, 3) if pages < 500 else 2  # a thousand pages with the full nav take a minute
         for index in range(repeat + (factor == factors[0])):  # the first size gets a warm-up round
             forget()
+            shutil.rmtree(root / WORK / "cards", ignore_errors=True)  # every size draws all its cards
             full = timed(partial(build_site, root, work / f"site-x{factor}"))
             small = timed(partial(mkdocs_build, config, work / f"plain-x{factor}" / "site"))
             if index or factor != factors[0]:
@@ -148,7 +150,9 @@ def _mkdocs(section: Section, roots: dict[int, Path], work: Path, factors: list[
         "page makes Material builds grow with the square of the page count (measured before in_nav existed: "
         "1,200 pages 57.9 s with every page in the nav against 7.4 s with a small one; DESIGN.md: 500 pages "
         "17 s, 2000 pages 192 s); the plugin-off build is the same Markdown with the same small nav; "
-        "MkDocs builds alternate plugin on / off, medians of up to 3 runs (2 above 500 pages)"
+        "MkDocs builds alternate plugin on / off, medians of up to 3 runs (2 above 500 pages); each build "
+        "with the plugin starts without build/cards/, so it draws every page's social card (a rebuild "
+        "would reuse them)"
     )
 
 
