@@ -78,9 +78,12 @@ def run_cli(*args: str) -> CliResult:
     return CliResult(code, out.getvalue(), err.getvalue())
 
 
-def run_cli_process(*args: str, cwd: Path | None = None, timeout: float = 300) -> CliResult:
-    """Run `python -m <args>` as a real subprocess (for exit status and "no traceback" end to end)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+def run_cli_process(
+    *args: str, cwd: Path | None = None, timeout: float = 300, env: dict[str, str] | None = None
+) -> CliResult:
+    """Run `python -m <args>` as a real subprocess (for exit status and "no traceback" end to end);
+    `env` adds to or overrides this process's environment."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = subprocess.run(
         [sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=timeout
     )

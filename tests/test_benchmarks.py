@@ -7,27 +7,16 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT, run_cli_process
+
 SECTIONS = {"overhead", "scaling", "check", "weight", "widget", "reload"}
 
 
 def test_quick_run_reports_every_section_with_measured_figures(tmp_path: Path) -> None:
     out = tmp_path / "latest.json"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--quick", "--out", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    done = run_cli_process("benchmarks", "--quick", "--out", str(out), cwd=ROOT, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(out.read_text(encoding="utf-8"))
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project
-from helpers import git
+from helpers import CliResult, git, run_cli_process
 
 from generator.decide import Engine
 from generator.diff import compare, visible
@@ -142,17 +140,9 @@ def test_visible_text_drops_markup_but_keeps_words_and_figures() -> None:
 # --- the command line -------------------------------------------------------------------------
 
 
-def cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "GIT_CONFIG_GLOBAL": os.devnull}
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+def cli(cwd: Path, *args: str) -> CliResult:
+    """`python -m generator` in `cwd`, with no global git configuration of the machine's."""
+    return run_cli_process("generator", *args, cwd=cwd, timeout=120, env={"GIT_CONFIG_GLOBAL": os.devnull})
 
 
 @pytest.fixture
