@@ -6,13 +6,13 @@ geometry constants and the shape of the markup are shared so the two look alike.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from .decide import Engine
+from .figures import amount, fill, money
 
 WIDTH, HEIGHT = 480, 270
 LEFT, RIGHT, TOP, BOTTOM = 56, 14, 52, 40
@@ -170,7 +170,7 @@ def svg(chart: CostChart, prefix: str, text: Mapping[str, object]) -> Markup:
 def figure(chart: CostChart, prefix: str, text: Mapping[str, object]) -> Markup:
     """The chart in a <figure>: caption, legend, the drawing, what the mark means, and the numbers
     as a table for screen readers (`text` as for `svg`, plus `note`, `month` and `range`)."""
-    money = text["range"]
+    cost_range = text["range"]
     legend = "".join(
         f'<li><span class="hdt-key hdt-s{i}"></span>{escape(s.label)}</li>'
         for i, s in enumerate(chart.series)
@@ -178,7 +178,7 @@ def figure(chart: CostChart, prefix: str, text: Mapping[str, object]) -> Markup:
     head = "".join(f'<th scope="col">{escape(s.label)}</th>' for s in chart.series)
     rows = "".join(
         f'<tr><th scope="row">{m}</th>'
-        + "".join(f"<td>{escape(money(*s.at(m), s.open_ended))}</td>" for s in chart.series)  # type: ignore[operator]
+        + "".join(f"<td>{escape(cost_range(*s.at(m), s.open_ended))}</td>" for s in chart.series)  # type: ignore[operator]
         + "</tr>"
         for m in chart.rows()
     )
@@ -195,28 +195,22 @@ def figure(chart: CostChart, prefix: str, text: Mapping[str, object]) -> Markup:
     )
 
 
-def _fill(template: str, **values: object) -> str:
-    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
-
-
 def chart_text(chart: CostChart, labels: Mapping[str, str], currency: str) -> dict[str, object]:
     """The chart's words from the decision labels (`chart-*`), filled with its months."""
     note = (
-        _fill(labels["chart-crossover"], month=chart.crossover)
+        fill(labels["chart-crossover"], month=chart.crossover)
         if chart.crossover
-        else _fill(labels["chart-no-crossover"], months=chart.months)
+        else fill(labels["chart-no-crossover"], months=chart.months)
     )
     return {
-        "title": _fill(labels["chart-title"], months=chart.months),
+        "title": fill(labels["chart-title"], months=chart.months),
         "desc": labels["chart-desc"],
         "cost": labels["chart-cost"],
         "months": labels["chart-months"],
         "month": labels["chart-month"],
-        "cross-mark": _fill(labels["chart-cross-mark"], month=chart.crossover or 0),
-        "yours": _fill(labels["chart-yours"], months=chart.marker or 0),
+        "cross-mark": fill(labels["chart-cross-mark"], month=chart.crossover or 0),
+        "yours": fill(labels["chart-yours"], months=chart.marker or 0),
         "note": note,
-        "money": lambda value: f"{currency}{value:,}",
-        "range": lambda low, high, open_ended: (
-            f"{currency}{low:,}–{currency}{high:,}{'+' if open_ended else ''}"
-        ),
+        "money": lambda value: amount(value, currency),
+        "range": lambda low, high, open_ended: money((low, high, open_ended), currency),
     }

@@ -47,10 +47,21 @@ class Figure:
     source: str | None = None
 
 
+def amount(value: int, currency: str) -> str:
+    """One amount as readers see it, e.g. "$1,200"."""
+    return f"{currency}{value:,}"
+
+
 def money(price: Price | tuple[int, int, bool], currency: str) -> str:
     """A price range as readers see it, e.g. "$150–$600+"."""
     low, high, open_ended = (price.min, price.max, price.open_ended) if isinstance(price, Price) else price
-    return f"{currency}{low:,}–{currency}{high:,}{'+' if open_ended else ''}"
+    return f"{amount(low, currency)}–{amount(high, currency)}{'+' if open_ended else ''}"
+
+
+def fill(template: str, **values: object) -> str:
+    """A label's {placeholders} filled, as plain text (escaped later, where it reaches HTML); a
+    placeholder with no value stays as it is."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
 
 
 def number(count: int, words: list[str]) -> str:
@@ -63,8 +74,8 @@ def _prices(guide: Guide) -> Iterator[Figure]:
     for i, o in enumerate(guide.comparison.options):
         home = f"content/comparison.yaml: options[{i}].price"
         yield Figure(f"price.{o.id}", money(o.price, currency), home, o.source)
-        yield Figure(f"price.{o.id}.low", f"{currency}{o.price.min:,}", home, o.source)
-        yield Figure(f"price.{o.id}.high", f"{currency}{o.price.max:,}", home, o.source)
+        yield Figure(f"price.{o.id}.low", amount(o.price.min, currency), home, o.source)
+        yield Figure(f"price.{o.id}.high", amount(o.price.max, currency), home, o.source)
 
 
 def _comparison(guide: Guide) -> Iterator[Figure]:

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from . import charts, illustrations
 from .decide import Engine
-from .figures import money
+from .figures import fill, money
 from .model import LINK, Guide, Page
 from .verify import summarize
 
@@ -63,11 +63,6 @@ def _fill(template: str, **values: object) -> Markup:
     )
 
 
-def _format(template: str, **values: object) -> str:
-    """A label's {placeholders} filled, as plain text (escaped later, where it reaches HTML)."""
-    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
-
-
 def cost_assumptions(guide: Guide) -> list[str]:
     """Each cost assumption as a sentence: what one purchase includes and how often it is repeated,
     each with its basis (a named source, or the editors' estimate)."""
@@ -78,18 +73,16 @@ def cost_assumptions(guide: Guide) -> list[str]:
     def basis(source: str) -> str:
         if source == d.cost.estimate:
             return labels["basis-estimate"]
-        return _format(labels["basis-source"], source=sources[source].title)
+        return fill(labels["basis-source"], source=sources[source].title)
 
     lines = []
     for a in d.cost.assumptions:
         option = names[a.option]
         lines.append(
-            _format(
-                labels["cost-includes"], option=option, includes=a.includes, basis=basis(a.includes_source)
-            )
+            fill(labels["cost-includes"], option=option, includes=a.includes, basis=basis(a.includes_source))
         )
         months = d.cost.redo_every_months[a.option]
-        lines.append(_format(labels["cost-redo"], option=option, months=months, basis=basis(a.redo_source)))
+        lines.append(fill(labels["cost-redo"], option=option, months=months, basis=basis(a.redo_source)))
     return lines
 
 
