@@ -160,16 +160,16 @@ class CardCache:
 def write_cards(site: Path, site_url: str, cache: Path | None = None) -> list[str]:
     """Write the card every built page names in its og:image; the paths written, sorted. With a
     `cache` folder, cards drawn by an earlier build with the same words are reused."""
-    draw = CardCache(cache) if cache else card
+    cached = CardCache(cache) if cache else None
     written: dict[str, bytes] = {}
     for page in sorted(Path(site).rglob("*.html")):
-        found = page_card(page.read_text(encoding="utf-8"), site_url, draw)
+        found = page_card(page.read_text(encoding="utf-8"), site_url, cached or card)
         if found:
             written[found[0]] = found[1]
     for path, png in written.items():
         target = Path(site) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(png)
-    if isinstance(draw, CardCache):
-        draw.prune()
+    if cached:
+        cached.prune()
     return sorted(written)

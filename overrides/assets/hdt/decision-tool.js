@@ -357,7 +357,8 @@
     this.root = root;
     this.sync = sync;
     // The form shows from the first paint: answers picked before this script ran are kept.
-    if (Object.keys(read()).length && !location.search) go(read(), true);
+    var early = read();
+    if (Object.keys(early).length && !location.search) go(early, true);
     sync();
     if (location.hash === "#" + result.id && !result.hidden) result.scrollIntoView();
   }
