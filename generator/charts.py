@@ -34,7 +34,7 @@ class Series:
 @dataclass(frozen=True)
 class CostChart:
     months: int
-    step: int  # the shortest redo interval: the table lists a row and the axis a tick per step
+    step: int  # the shortest life of a route: the table lists a row and the axis a tick per step
     series: tuple[Series, ...]
     crossover: int | None  # the first month from which the positive outcome costs less, if any
     marker: int | None  # the reader's own horizon (the tool only)
@@ -55,7 +55,8 @@ def horizon(engine: Engine) -> int:
 
 
 def cost_chart(engine: Engine, labels: Mapping[str, str], marker: int | None = None) -> CostChart:
-    """The chart's data for the outcomes named in `labels` ({outcome id: label}), in that order."""
+    """The chart's data for the outcomes named in `labels` ({outcome id: label}), in that order; the
+    crossover compares the two starting points (a full session and the generator) where both are drawn."""
     months = horizon(engine)
     series = []
     for outcome_id, label in labels.items():
@@ -64,8 +65,9 @@ def cost_chart(engine: Engine, labels: Mapping[str, str], marker: int | None = N
         series.append(Series(outcome_id, label, values, costs[0].open_ended))
     by_id = {s.id: s for s in series}
     model = engine.model
-    cross = crossover(by_id[model.positive], by_id[model.negative], months)
-    step = min(model.cost.redo_every_months.values())
+    poles = (by_id.get(model.positive), by_id.get(model.negative))
+    cross = crossover(poles[0], poles[1], months) if poles[0] and poles[1] else None
+    step = min(life.shortest for life in engine.lives.values())
     return CostChart(months, step, tuple(series), cross, marker)
 
 

@@ -1,8 +1,10 @@
 """Figures: the named values that prose and labels write as `{{name}}`, each with its one home in the data.
 
-An editor never types a price or a count that the data already holds: `{{price.photographer}}` becomes
-the photographer's range, `{{count.questions}}` the number of questions in words. Changing the data
-changes every sentence that refers to it. A money figure typed by hand is refused, with its place.
+An editor never types a price, a percentage or a duration that the data already holds:
+`{{price.session}}` becomes the session's range, `{{fact.recruiters-put-off}}` a survey's share with
+its source behind it, `{{count.questions}}` the number of questions in words. Changing the data
+changes every sentence that refers to it. A money figure, a percentage or a duration typed by hand
+is refused, with its place.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from .errors import Problem
 from .load import Document
-from .model import FILES, Guide, Price
+from .model import FILES, Fact, Guide, Price
 from .validate import validate
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z][\w.-]*)\s*\}\}")
@@ -33,8 +35,25 @@ MONEY = re.compile(
 )
 MONEY_MESSAGE = (
     "money figure {text!r} typed by hand; expected a figure from the data, such as {{{{price.ai}}}} "
-    "or {{{{price.photographer.low}}}} (see EDITING.md, 'Figures')"
+    "or {{{{price.session.low}}}} (see EDITING.md, 'Figures')"
 )
+# A share typed by hand: "88%", "88 %", "76.5 percent", "66 per cent".
+PERCENT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+PERCENT_MESSAGE = (
+    "percentage {text!r} typed by hand; expected a fact from a source, such as "
+    "{{{{fact.recruiters-put-off}}}} (declare it under the source's 'figures' in sources.yaml; "
+    "see EDITING.md, 'Figures')"
+)
+# A duration typed in digits: "24 hours", "3-5 business days", "15-minute", "2–3 years".
+DURATION = re.compile(
+    r"\b\d+(?:\s?[–-]\s?\d+)?[\s-](?:business[\s-])?(?:minutes?|hours?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+DURATION_MESSAGE = (
+    "duration {text!r} typed by hand; expected a fact from a source, such as "
+    "{{{{fact.session-delivery}}}} (see EDITING.md, 'Figures')"
+)
+HAND_TYPED = ((MONEY, MONEY_MESSAGE), (PERCENT, PERCENT_MESSAGE), (DURATION, DURATION_MESSAGE))
 
 
 @dataclass(frozen=True)
@@ -53,9 +72,49 @@ def amount(value: int, currency: str) -> str:
 
 
 def money(price: Price | tuple[int, int, bool], currency: str) -> str:
-    """A price range as readers see it, e.g. "$150–$600+"."""
+    """A price range as readers see it, e.g. "$150–$600+" (one amount when both ends are the same)."""
     low, high, open_ended = (price.min, price.max, price.open_ended) if isinstance(price, Price) else price
+    if low == high:
+        return f"{amount(low, currency)}{'+' if open_ended else ''}"
     return f"{amount(low, currency)}–{amount(high, currency)}{'+' if open_ended else ''}"
+
+
+_UNITS = {  # unit -> (one, many)
+    "images": ("image", "images"),
+    "feet": ("foot", "feet"),
+    "minutes": ("minute", "minutes"),
+    "hours": ("hour", "hours"),
+    "days": ("day", "days"),
+    "business-days": ("business day", "business days"),
+    "weeks": ("week", "weeks"),
+    "months": ("month", "months"),
+    "years": ("year", "years"),
+}
+
+
+def _numeral(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def fact_text(fact: Fact, currency: str, words: list[str]) -> str:
+    """A fact as readers see it: "88%", "1,087", "$20–$40", "one week", "24–72 hours"."""
+    if fact.value is None:
+        low, high = _numeral(fact.min or 0), _numeral(fact.max or 0)
+        if fact.unit == "percent":
+            return f"{low}–{high}%"
+        if fact.unit == "dollars":
+            return f"{currency}{low}–{currency}{high}"
+        return f"{low}–{high}" + (f" {_UNITS[fact.unit][1]}" if fact.unit in _UNITS else "")
+    value = fact.value
+    if fact.unit == "percent":
+        return f"{_numeral(value)}%"
+    if fact.unit == "dollars":
+        return f"{currency}{_numeral(value)}"
+    if fact.unit == "count":
+        return _numeral(value)
+    one = float(value) == 1
+    shown = number(int(value), words) if float(value).is_integer() else _numeral(value)
+    return f"{shown} {_UNITS[fact.unit][0 if one else 1]}"
 
 
 def fill(template: str, **values: object) -> str:
@@ -82,10 +141,19 @@ def _comparison(guide: Guide) -> Iterator[Figure]:
     for i, a in enumerate(guide.comparison.attributes):
         for option, value in a.values.items():
             home = f"content/comparison.yaml: attributes[{i}].values.{option}"
-            yield Figure(f"compare.{a.id}.{option}", value, home, a.source)
+            text, source = (value, a.source) if isinstance(value, str) else (value.text, value.source)
+            yield Figure(f"compare.{a.id}.{option}", text, home, source)
 
 
-def counts(guide: Guide, combinations: int | None = None) -> dict[str, int]:
+def _facts(guide: Guide) -> Iterator[Figure]:
+    currency, words = guide.site.currency, guide.site.number_words
+    for si, source in enumerate(guide.sources.sources):
+        for fi, fact in enumerate(source.figures):
+            home = f"content/sources.yaml: sources[{si}].figures[{fi}]"
+            yield Figure(f"fact.{fact.id}", fact_text(fact, currency, words), home, source.id)
+
+
+def counts(guide: Guide) -> dict[str, int]:
     """How many of each thing the guide holds, by the name prose uses after `count.`."""
     d = guide.decision
     steps = [q for q in d.questions if q.step is not None]
@@ -105,7 +173,7 @@ def counts(guide: Guide, combinations: int | None = None) -> dict[str, int]:
     total = 1
     for q in d.questions:
         total *= len(q.options)
-    result["combinations"] = combinations if combinations is not None else total
+    result["combinations"] = total
     return result
 
 
@@ -118,7 +186,7 @@ _COUNT_HOMES = {
     "guarantees": "content/decision.yaml: invariants",
     "scenarios": "content/scenarios.yaml: scenarios",
     "attributes": "content/comparison.yaml: attributes",
-    "options": "content/comparison.yaml: options",
+    "options": "content/comparison.yaml: options (the routes)",
     "experts": "content/experts.yaml: experts",
     "sources": "content/sources.yaml: sources",
     "combinations": "content/decision.yaml: questions (options multiplied)",
@@ -128,17 +196,8 @@ _COUNT_HOMES = {
 def figures(guide: Guide) -> dict[str, Figure]:
     """Every figure prose and labels may name, by name."""
     words = guide.site.number_words
-    found = [*_prices(guide), *_comparison(guide)]
+    found = [*_prices(guide), *_comparison(guide), *_facts(guide)]
     found += [Figure(f"count.{k}", number(v, words), _COUNT_HOMES[k]) for k, v in counts(guide).items()]
-    found += [
-        Figure(
-            f"months.redo.{k}",
-            number(v, words),
-            f"content/decision.yaml: cost.redo_every_months.{k}",
-            "editorial",
-        )
-        for k, v in guide.decision.cost.redo_every_months.items()
-    ]
     return {f.name: f for f in found}
 
 
@@ -156,10 +215,17 @@ def _cased(name: str, text: str) -> str:
 
 
 def _unknown(name: str, known: dict[str, Figure]) -> str:
+    """The message for a name no figure has: the closest name, and the names of the same kind
+    (or the kinds, when its kind is unknown too)."""
     lookup = name[0].lower() + name[1:]
     close = difflib.get_close_matches(lookup, list(known), n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown figure {name!r}{hint}; expected one of: {', '.join(known)}"
+    kind = lookup.split(".")[0]
+    same = [n for n in known if n.split(".")[0] == kind]
+    if same:
+        return f"unknown figure {name!r}{hint}; expected one of: {', '.join(same)}"
+    kinds = ", ".join(f"{k}.…" for k in dict.fromkeys(n.split(".")[0] for n in known))
+    return f"unknown figure {name!r}{hint}; expected a name that starts with one of: {kinds}"
 
 
 @dataclass
@@ -174,7 +240,9 @@ class Finding:
 def resolve(text: str, known: dict[str, Figure]) -> tuple[str, list[Finding]]:
     """`text` with every `{{name}}` replaced; hand-typed money and unknown names as findings."""
     findings = [
-        Finding(m.start(), m.group(0), MONEY_MESSAGE.format(text=m.group(0))) for m in MONEY.finditer(text)
+        Finding(m.start(), m.group(0), message.format(text=m.group(0)))
+        for pattern, message in HAND_TYPED
+        for m in pattern.finditer(text)
     ]
 
     def replace(match: re.Match[str]) -> str:
@@ -255,4 +323,23 @@ def resolve_guide(guide: Guide, read: Callable[[str], str]) -> tuple[Guide, list
         resolved, findings = resolve(text, known)
         problems += _place(findings, text, f"content/{body}", text, (1, 1))
         bodies[body] = resolved
-    return dataclasses.replace(guide, **records, bodies=bodies), problems
+    cites = {name: _cited(_texts(doc.data), known) for name, doc in guide.docs.items()}
+    cites |= {body: _cited([text], known) for body, text in guide.bodies.items()}
+    return dataclasses.replace(guide, **records, bodies=bodies, cites=cites), problems
+
+
+def _texts(data: Any) -> list[str]:
+    found: list[str] = []
+    _walk(data, (), lambda path, text: found.append(text) or text)
+    return found
+
+
+def _cited(texts: list[str], known: dict[str, Figure]) -> tuple[str, ...]:
+    """The sources of the figures these texts name, in order of first use."""
+    sources = []
+    for text in texts:
+        for match in PLACEHOLDER.finditer(text):
+            figure = known.get(match.group(1)[0].lower() + match.group(1)[1:])
+            if figure and figure.source:
+                sources.append(figure.source)
+    return tuple(dict.fromkeys(sources))

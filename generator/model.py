@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -41,6 +41,50 @@ class Record(BaseModel):
 # --- sources.yaml -----------------------------------------------------------------------------
 
 
+Unit = Literal[
+    "percent",
+    "count",
+    "images",
+    "dollars",
+    "feet",
+    "minutes",
+    "hours",
+    "days",
+    "business-days",
+    "weeks",
+    "months",
+    "years",
+]
+
+
+class Fact(Record):
+    """One number a source gives, with its one home here: prose names it `{{fact.ID}}`."""
+
+    id: Id = _about(
+        "Lowercase words joined by hyphens, unique across all sources; prose writes {{fact.ID}}.",
+        "recruiters-want-disclosure",
+    )
+    about: Text = _about(
+        "What the number measures, in a few words for editors and the method page.",
+        "Recruiters who want candidates to disclose an AI headshot",
+    )
+    value: float | None = _about("The number, where the source gives one.", 88, default=None)
+    min: float | None = _about("The low end, where the source gives a range.", 3, default=None)
+    max: float | None = _about("The high end, where the source gives a range.", 5, default=None)
+    unit: Unit = _about("What the number counts; it decides how readers see it.", "percent")
+
+    @model_validator(mode="after")
+    def _one_value(self) -> Fact:
+        if (self.value is None) == (self.min is None and self.max is None) or (
+            self.value is None and (self.min is None or self.max is None)
+        ):
+            raise ValueError(
+                f"fact {self.id!r} needs either 'value', or both 'min' and 'max'; expected one number or "
+                "a range"
+            )
+        return self
+
+
 class Source(Record):
     id: Id = _about("Lowercase words joined by hyphens; other files cite the source by it.", "seed-article")
     title: Text = _about("The source's title as its publisher gives it.", "Headshot")
@@ -70,6 +114,14 @@ class Source(Record):
         le=3650,
     )
     used_for: Text = _about("What the guide takes from it.", "Price ranges and turnaround.")
+    sells: list[Id] = _about(
+        "The ids of the routes (comparison.yaml options) the publisher sells; [] when it sells none of "
+        "them. Readers weigh a seller's figures with that in mind.",
+        ["session"],
+    )
+    figures: list[Fact] = _about(
+        "The numbers the guide takes from this source, each with its one home here.", default_factory=list
+    )
 
     @model_validator(mode="after")
     def _checkable(self) -> Source:
@@ -85,6 +137,13 @@ class SourcesFile(Record):
     heading: Text = _about("The heading of the sources list on the method page.", "Sources and review dates")
     intro: Text = _about("The paragraph above the sources list.", "Every figure points back to one of these.")
     overdue_label: Text = _about("Shown beside a source whose review is overdue.", "due for review")
+    sells_label: Text = _about(
+        "The line naming the routes a source's publisher sells; {routes} is the list.", "Sells: {routes}."
+    )
+    sells_none: Text = _about(
+        "The line for a source whose publisher sells none of the routes.", "Sells none of the routes."
+    )
+    figures_label: Text = _about("The words before the list of a source's figures.", "Figures taken from it:")
     sources: list[Source] = _about("Every source the guide cites.", min_length=1)
 
 
@@ -204,47 +263,80 @@ class PriceCheck(Price):
     source: Id = _about("The id of the source that gives this range (sources.yaml).", "price-photo-xoslab")
 
 
+Picture = Literal["photograph", "generated"]
+
+
 class Option(Record):
-    id: Id = _about("The option's id; the decision tool's outcomes use the same ids.", "photographer")
-    label: Text = _about("The option's full name.", "Professional photographer")
-    short: Text = _about("A short name for table headings.", "Photographer")
-    price: Price = _about("The typical price range.", {"min": 150, "max": 600, "open_ended": True})
+    """One route a reader can take to a headshot, as the comparison shows it."""
+
+    id: Id = _about("The route's id; the decision tool's outcomes name their routes by it.", "session")
+    label: Text = _about("The route's full name.", "A full session with a photographer")
+    short: Text = _about("A short name for table headings and the cost chart.", "Full session")
+    picture: Picture = _about(
+        "What the reader ends up publishing: a photograph of themselves, or a generated image.",
+        "photograph",
+    )
+    price: Price = _about("The typical price range (0 and 0 for a free route).", {"min": 150, "max": 600})
     source: Id = _about("The id of the source for the price (sources.yaml).", "seed-article")
+    lasts: Id = _about(
+        "The id of the fact (a source's figures, in months or years) for how long one purchase stays "
+        "current; the cost over the photo's life counts a new purchase each time it runs out.",
+        "headshot-life-office",
+    )
     other_prices: list[PriceCheck] = _about(
-        "Other sources' ranges for this option, shown beside the guide's own.",
+        "Other sources' ranges for this route, shown beside the guide's own.",
         [{"min": 200, "max": 600, "source": "price-photo-xoslab"}],
         default_factory=list,
     )
 
 
+class Cell(Record):
+    """One cell of the comparison with a source of its own."""
+
+    text: Text = _about("The cell's text.", "Edited images in {{fact.session-delivery}}")
+    source: Id = _about("The id of the source for this cell (sources.yaml).", "price-mini-example")
+
+
 class Attribute(Record):
     id: Id = _about("Lowercase words joined by hyphens.", "turnaround")
     label: Text = _about("The row's heading in the table.", "Turnaround")
-    kind: Literal["text", "price"] = _about(
-        "'price' fills the row from the options' prices; 'text' from 'values'.", "text", default="text"
+    kind: Literal["text", "price", "picture"] = _about(
+        "'price' fills the row from the routes' prices, 'picture' from what each route gives; "
+        "'text' from 'values'.",
+        "text",
+        default="text",
     )
-    values: dict[Id, Text] = _about(
-        "The cell text per option id (every option needs one for kind 'text').",
-        {"ai": "Minutes", "photographer": "Several days"},
+    values: dict[Id, Text | Cell] = _about(
+        "The cell per route id (every route needs one for kind 'text'): its text, or text and source.",
+        {"ai": "Minutes", "session": {"text": "Several days", "source": "seed-article"}},
         default_factory=dict,
     )
-    favours: Id = _about("The option id this attribute favours, or 'both'.", "ai")
-    why: Text = _about("Why that option comes out ahead, in a sentence.", "A generator is done in minutes.")
-    source: Id = _about("The id of the source for this row (sources.yaml).", "seed-article")
+    favors: list[Id] = _about(
+        "The route ids that come out ahead on this row; [] when none does.", ["keep", "free"]
+    )
+    why: Text = _about("Why those routes come out ahead, in a sentence.", "A generator is done in minutes.")
+    source: Id = _about(
+        "The id of the source for the row (sources.yaml); a cell with its own source overrides it.",
+        "seed-article",
+    )
 
 
 class ComparisonFile(Record):
-    intro: Text = _about("The paragraph above the table.", "The two options are built for different jobs.")
+    intro: Text = _about("The paragraph above the table.", "The routes are built for different jobs.")
     attribute_label: Text = _about("The heading of the table's first column.", "What you get")
-    favours_label: Text = _about(
-        "The heading of the column that says which option is ahead.", "Comes out ahead"
+    favors_label: Text = _about(
+        "The heading of the column that says which route is ahead.", "Comes out ahead"
     )
-    both_label: Text = _about("Shown when an attribute favors 'both'.", "Neither")
+    none_label: Text = _about("Shown when no route comes out ahead on a row.", "No clear winner")
+    picture_labels: dict[Picture, Text] = _about(
+        "How the 'picture' row names each kind of result.",
+        {"photograph": "A photograph of you", "generated": "A generated image"},
+    )
     prices_heading: Text = _about("The heading of the list of other published prices.", "What others charge")
     prices_intro: Text = _about(
         "The sentence above the list of other published prices.", "Other public pages give these ranges."
     )
-    options: list[Option] = _about("The compared options, in column order.", min_length=2)
+    options: list[Option] = _about("The routes a reader can take, in column order.", min_length=2)
     attributes: list[Attribute] = _about("The table's rows, in order.", min_length=1)
     takeaway: Text = _about("The key takeaway under the table.", "Pick by what the photo must carry.")
 
@@ -253,8 +345,12 @@ class ComparisonFile(Record):
 
 
 class ScenarioGroup(Record):
-    outcome: Id = _about("The outcome id (decision.yaml) whose scenarios this heading groups.", "hybrid")
-    heading: Text = _about("The group's heading.", "When you need both")
+    outcomes: list[Id] = _about(
+        "The outcome ids (decision.yaml) whose scenarios this heading groups.",
+        ["keep-then-session", "free-then-session"],
+        min_length=1,
+    )
+    heading: Text = _about("The group's heading.", "A real photo now, a session later")
     intro: Text = _about(
         "A sentence under the heading.", "The stakes call for a photographer, but time is short."
     )
@@ -319,7 +415,7 @@ class Choice(Record):
     short: Text = _about("A short label used in tables and in the tool's summary.", "Dating app")
     help: str | None = _about("A hint under the answer.", "Count every profile.", default=None)
     weight: int = _about(
-        "Points towards the positive outcome (negative: towards the other), -10 to 10, without quotes; "
+        "Points toward the positive outcome (negative: toward the other), -10 to 10, without quotes; "
         "leave out for 0 (budget and deadline answers carry none).",
         2,
         default=0,
@@ -327,8 +423,15 @@ class Choice(Record):
         le=10,
     )
     reason: str | None = _about(
-        "What the reader is told when this answer drives the result (needed if weight is not 0).",
+        "What the reader is told when this answer drives the result (needed if weight is not 0). An "
+        "answer of weight 0 with a reason is shown when the total stays below the threshold: it asks "
+        "nothing more of the photo.",
         "A dating profile leads to meeting in person.",
+        default=None,
+    )
+    source: Id | None = _about(
+        "The id of the source behind the reason (sources.yaml); leave out for the editors' judgment.",
+        "bumble-ai-photos",
         default=None,
     )
     months: int | None = _about(
@@ -369,63 +472,71 @@ class Rule(Record):
         "question id: [option ids]; the rule applies when every listed question has one of its options.",
         {"deadline": ["days"]},
     )
-    change: Id = _about("The outcome id the rule changes.", "photographer")
-    to: Id = _about("The outcome id it becomes.", "hybrid")
+    change: Id = _about("The outcome id the rule changes.", "session")
+    to: Id = _about("The outcome id it becomes.", "mini")
     reason: Text = _about(
         "What the reader is told when the rule applies.", "A session cannot be booked in days."
     )
+    source: Id | None = _about(
+        "The id of the source behind the reason (sources.yaml); leave out for the editors' judgment.",
+        "price-mini-example",
+        default=None,
+    )
 
 
-InvariantKind = Literal["monotone", "never", "timing-only"]
-# the fields each kind of invariant needs (and the only ones it may use besides `kind` and `says`)
+InvariantKind = Literal["monotone", "photograph-only", "timing-only", "reasons", "reachable"]
+# the fields each kind of invariant needs (and the only ones it may use besides `kind`, `says`, `source`)
 INVARIANT_FIELDS: dict[str, tuple[str, ...]] = {
-    "monotone": ("question", "never_towards"),
-    "never": ("when", "never"),
-    "timing-only": ("timing", "may_turn", "into"),
+    "monotone": ("question",),
+    "photograph-only": ("when",),
+    "timing-only": ("timing",),
+    "reasons": (),
+    "reachable": (),
 }
 
 
 class Invariant(Record):
     """A principle of the model, verified over every combination of answers at every build.
 
-    monotone: raising `question` never moves the result towards `never_towards`.
-    never: when the answers match `when`, the result is never `never`.
-    timing-only: `timing` questions carry no points, and changing one of them changes the result only
-    between `may_turn` and `into` (never anything else)."""
+    monotone: a later answer to `question` never moves the result toward a generated image.
+    photograph-only: when the answers match `when`, every route in the recommendation gives a photograph.
+    timing-only: the `timing` questions carry no points, and changing one of them never changes whether
+    the recommendation includes a generated image.
+    reasons: every result shows at least one reason that is true for the answers.
+    reachable: every outcome is recommended for some answers."""
 
     kind: InvariantKind = _about(
-        "Which principle: monotone (question, never_towards), never (when, never) or timing-only "
-        "(timing, may_turn, into).",
+        "Which principle: monotone (question), photograph-only (when), timing-only (timing), reasons "
+        "or reachable.",
         "monotone",
         default="monotone",
     )
     says: Text = _about(
-        "The principle in words, on the method page.", "Raising the stakes never moves it towards AI."
+        "The principle in words, on the method page.",
+        "Raising the stakes never moves the recommendation toward a generated image.",
+    )
+    source: Id | None = _about(
+        "The id of the source that bears on the principle (sources.yaml); leave out for the editors' "
+        "judgment.",
+        "bumble-ai-photos",
+        default=None,
     )
     question: Id | None = _about(
         "monotone: the question whose answers, taken in order, the principle is about.",
         "stakes",
         default=None,
     )
-    never_towards: Id | None = _about(
-        "monotone: the outcome id a later answer never moves the result towards.", "ai", default=None
-    )
     when: dict[Id, list[Id]] | None = _about(
-        "never: the answers (question id: option ids) the principle is about.",
+        "photograph-only: the answers (question id: option ids) the principle is about.",
         {"stakes": ["high"]},
         default=None,
     )
-    never: Id | None = _about("never: the outcome id those answers never get.", "ai", default=None)
     timing: list[Id] | None = _about(
-        "timing-only: the question ids that carry no points and only decide timing.",
+        "timing-only: the question ids that carry no points and only decide the route and its timing.",
         ["budget", "deadline"],
         default=None,
         min_length=1,
     )
-    may_turn: Id | None = _about(
-        "timing-only: the outcome id those questions may turn into 'into'.", "photographer", default=None
-    )
-    into: Id | None = _about("timing-only: the outcome id they may turn it into.", "hybrid", default=None)
 
     @model_validator(mode="after")
     def _fields_of_kind(self) -> Invariant:
@@ -445,7 +556,7 @@ class Invariant(Record):
         if others:
             raise ValueError(
                 f"{', '.join(map(repr, others))} does not belong to an invariant of kind {self.kind!r}; "
-                f"expected only: kind, says, {', '.join(needed)}"
+                f"expected only: {', '.join(('kind', 'says', 'source', *needed))}"
             )
         return self
 
@@ -456,33 +567,51 @@ class NextStep(Record):
 
 
 class Outcome(Record):
-    id: Id = _about("The outcome's id; rules, scenarios and invariants use it.", "hybrid")
-    label: Text = _about("The recommendation as the reader sees it.", "Book a professional photographer")
-    rank: int = _about("Its place from the negative (0) to the positive outcome, for the invariants.", 1)
+    id: Id = _about("The outcome's id; rules, scenarios and invariants use it.", "free-then-session")
+    label: Text = _about("The recommendation as the reader sees it.", "Book a full session")
     summary: Text = _about("A paragraph that explains the recommendation.", "The photo has real work to do.")
-    cost_parts: list[Id] = _about(
-        "The comparison option ids whose cost this outcome includes.", ["ai", "photographer"], min_length=1
+    routes: list[Id] = _about(
+        "The routes (comparison.yaml options) the recommendation follows, in order: one, or a photo "
+        "now and a session later. The last one covers the photo's whole life.",
+        ["free", "session"],
+        min_length=1,
+        max_length=2,
     )
     next_steps: list[NextStep] = _about("Links shown with the recommendation.", min_length=1)
 
 
 class Assumption(Record):
-    """What one purchase of an option includes and how often it is bought again, each with its basis."""
+    """What one purchase of a route includes, with its basis."""
 
-    option: Id = _about("The comparison option id this assumption is about.", "ai")
+    option: Id = _about("The route (comparison.yaml option) id this assumption is about.", "ai")
     includes: Text = _about("What one purchase includes, in words for readers.", "one set of portraits")
     includes_source: Id = _about("The source id for what a purchase includes.", "seed-article")
-    redo_source: Id = _about("The source id for how often it is bought again.", "editorial")
+
+
+class Advice(Record):
+    """Advice shown with a result when the answers match and the recommendation gives that picture."""
+
+    id: Id = _about("Lowercase words joined by hyphens.", "disclose-for-hiring")
+    when: dict[Id, list[Id]] = _about(
+        "The answers (question id: option ids) the advice is for.", {"platform": ["professional"]}
+    )
+    picture: Picture | None = _about(
+        "Shown only when a route of the recommendation gives this picture.", "generated", default=None
+    )
+    outcomes: list[Id] | None = _about(
+        "Shown only with these recommendations (outcome ids).", ["free", "free-then-session"], default=None
+    )
+    heading: Text = _about("The advice's heading in the result.", "Say that it is AI-generated")
+    text: Text = _about("The advice, with its figures named {{fact.ID}}.", "Most recruiters want to be told.")
+    sources: list[Id] = _about(
+        "The ids of the sources behind the advice (sources.yaml).", ["ringover-recruiters"], min_length=1
+    )
 
 
 class Cost(Record):
     horizon: Id = _about("The question id whose answer's 'months' is the photo's life.", "lifespan")
-    redo_every_months: dict[Id, Annotated[int, Field(ge=1, le=240)]] = _about(
-        "comparison option id: how many months until a redo, one per option.", {"ai": 6, "photographer": 36}
-    )
     assumptions: list[Assumption] = _about(
-        "What one purchase includes and how often it is redone, per option, each with its basis.",
-        min_length=1,
+        "What one purchase of each route includes, each with its basis.", min_length=1
     )
     estimate: Id = _about(
         "The source id that stands for the editors' own estimate.", "editorial", default="editorial"
@@ -502,14 +631,19 @@ class Change(Record):
 
 
 class DecisionFile(Record):
-    positive: Id = _about("The outcome id a total at or above the threshold recommends.", "photographer")
-    negative: Id = _about("The outcome id a total below the threshold recommends.", "ai")
+    positive: Id = _about(
+        "The outcome id a total at or above the threshold recommends (before the rules).", "session"
+    )
+    negative: Id = _about("The outcome id a total below the threshold recommends (before the rules).", "ai")
     threshold: int = _about("At or above this total the positive outcome is recommended.", 3)
     outcomes: list[Outcome] = _about("Every recommendation the tool can give.", min_length=2)
     questions: list[Question] = _about("The questions, in the order the form asks them.", min_length=1)
     rules: list[Rule] = _about("Rules applied after the points are added up.", default_factory=list)
     invariants: list[Invariant] = _about(
         "Principles checked over every combination of answers.", default_factory=list
+    )
+    advice: list[Advice] = _about(
+        "Advice shown with a result for some answers and pictures.", default_factory=list
     )
     cost: Cost = _about("How the cost over the photo's life is worked out.")
     labels: dict[Id, Text] = _about(
@@ -571,6 +705,8 @@ class Guide:
     experts: ExpertsFile
     bodies: dict[str, str]
     docs: dict[str, Document]
+    # the sources of the figures each content file (by name) or body (by path) names, once filled in
+    cites: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # A link to another page of the guide, written [text](page:ID) in prose and YAML.

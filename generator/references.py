@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import Problem
-from .model import LINK, Guide
+from .model import LINK, Fact, Guide
 
 SITE_LABELS = {
     "sources",
@@ -17,13 +17,13 @@ SITE_LABELS = {
     "read",
     "published",
     "skip-to-tool",
-    "favours",
     "cost-note",
     "on-this-page",
     "takeaway",
     "start-here",
     "card-alt",
     "at-a-glance",
+    "editors-only",
 }
 DECISION_LABELS = {
     "tool-heading",
@@ -80,7 +80,6 @@ DECISION_LABELS = {
     "unanswered",
     "guarantees-intro",
     "guarantee-one",
-    "guarantee-reachable",
     "guarantee-scenarios",
     "shares-heading",
     "share-of",
@@ -90,6 +89,10 @@ DECISION_LABELS = {
     "cost-redo",
     "basis-estimate",
     "basis-source",
+    "picture-line",
+    "reason-source",
+    "advice-heading",
+    "free",
 }
 
 
@@ -157,6 +160,7 @@ class _Known:
     sources: dict[str, None]
     options: dict[str, None]
     outcomes: dict[str, None]
+    facts: dict[str, Fact]
 
     @classmethod
     def of(cls, guide: Guide) -> _Known:
@@ -165,6 +169,7 @@ class _Known:
             sources=dict.fromkeys(s.id for s in guide.sources.sources),
             options=dict.fromkeys(o.id for o in guide.comparison.options),
             outcomes=dict.fromkeys(o.id for o in guide.decision.outcomes),
+            facts={f.id: f for s in guide.sources.sources for f in s.figures},
         )
 
 
@@ -173,6 +178,7 @@ def check_references(guide: Guide) -> list[Problem]:
     c = _Checker(guide)
     known = _Known.of(guide)
     _check_ids(c)
+    _check_sources(c, known)
     _check_pages(c, known)
     _check_site(c, known)
     _check_comparison(c, known)
@@ -196,6 +202,17 @@ def _check_ids(c: _Checker) -> None:
     c.unique("decision", ("outcomes",), d.outcomes, "outcome")
     c.unique("decision", ("rules",), d.rules, "rule")
     c.unique("experts", ("experts",), guide.experts.experts, "expert")
+    c.unique("decision", ("advice",), d.advice, "advice")
+    seen: dict[str, None] = {}
+    for si, source in enumerate(guide.sources.sources):
+        for fi, fact in enumerate(source.figures):
+            if fact.id in seen:
+                c.at(
+                    "sources",
+                    ("sources", si, "figures", fi, "id"),
+                    f"duplicate fact id {fact.id!r}; expected each fact id once across all sources",
+                )
+            seen[fact.id] = None
     for qi, question in enumerate(d.questions):
         c.unique("decision", ("questions", qi, "options"), question.options, "option")
 
@@ -238,7 +255,7 @@ def _check_site(c: _Checker, known: _Known) -> None:
 
 
 def _check_comparison(c: _Checker, known: _Known) -> None:
-    """comparison.yaml: possible price ranges, known sources and options, a value for every option."""
+    """comparison.yaml: possible price ranges, known sources and routes, a cell for every route."""
     for oi, option in enumerate(c.guide.comparison.options):
         if option.price.min > option.price.max:
             c.at(
@@ -247,6 +264,7 @@ def _check_comparison(c: _Checker, known: _Known) -> None:
                 f"price min {option.price.min} is above max {option.price.max}; expected min <= max",
             )
         c.ref("comparison", ("options", oi, "source"), "source", option.source, known.sources)
+        _check_life(c, ("options", oi, "lasts"), option.lasts, known)
         for ci, check in enumerate(option.other_prices):
             c.ref(
                 "comparison",
@@ -256,42 +274,92 @@ def _check_comparison(c: _Checker, known: _Known) -> None:
                 known.sources,
             )
     for ai, attribute in enumerate(c.guide.comparison.attributes):
-        base = ("attributes", ai)
-        c.ref("comparison", (*base, "source"), "source", attribute.source, known.sources)
-        if attribute.favours != "both":
-            c.ref("comparison", (*base, "favours"), "option", attribute.favours, [*known.options, "both"])
-        for key in attribute.values:
-            c.ref("comparison", (*base, "values", key), "option", key, known.options)
-        missing = [o for o in known.options if o not in attribute.values]
-        if attribute.kind == "text" and missing:
+        _check_attribute(c, ("attributes", ai), attribute, known)
+
+
+def _check_life(c: _Checker, path: tuple[Any, ...], fact_id: str, known: _Known) -> None:
+    """A route's life names a fact given in months or years."""
+    if c.ref("comparison", path, "fact", fact_id, known.facts) and known.facts[fact_id].unit not in (
+        "months",
+        "years",
+    ):
+        c.at(
+            "comparison",
+            path,
+            f"fact {fact_id!r} is in {known.facts[fact_id].unit}; expected a fact in months or years",
+        )
+
+
+def _check_attribute(c: _Checker, base: tuple[Any, ...], attribute: Any, known: _Known) -> None:
+    c.ref("comparison", (*base, "source"), "source", attribute.source, known.sources)
+    for fi, route in enumerate(attribute.favors):
+        c.ref("comparison", (*base, "favors", fi), "route", route, known.options)
+    for key, value in attribute.values.items():
+        c.ref("comparison", (*base, "values", key), "route", key, known.options)
+        if not isinstance(value, str):
+            c.ref("comparison", (*base, "values", key, "source"), "source", value.source, known.sources)
+    missing = [o for o in known.options if o not in attribute.values]
+    if attribute.kind == "text" and missing:
+        c.at(
+            "comparison",
+            base,
+            f"attribute {attribute.id!r} has no value for {', '.join(map(repr, missing))}; "
+            "expected a value for every route",
+        )
+
+
+def _check_sources(c: _Checker, known: _Known) -> None:
+    """sources.yaml: the routes a publisher sells exist; nothing was reviewed before it was read."""
+    for si, source in enumerate(c.guide.sources.sources):
+        if source.reviewed < source.read:
             c.at(
-                "comparison",
-                (*base,),
-                f"attribute {attribute.id!r} has no value for {', '.join(map(repr, missing))}; "
-                "expected a value for every option",
+                "sources",
+                ("sources", si, "reviewed"),
+                f"source {source.id!r} was reviewed on {source.reviewed.isoformat()}, before it was read on "
+                f"{source.read.isoformat()}; expected a review date on or after the day it was read",
             )
+        for ri, route in enumerate(source.sells):
+            c.ref("sources", ("sources", si, "sells", ri), "route", route, known.options)
 
 
 def _check_decision(c: _Checker, known: _Known) -> None:
-    """decision.yaml: the two poles, rules, invariants and outcomes refer to what exists."""
+    """decision.yaml: the two starting points, rules, invariants, advice and outcomes refer to what exists."""
     d = c.guide.decision
     for field in ("positive", "negative"):
         c.ref("decision", (field,), "outcome", getattr(d, field), known.outcomes)
-        c.ref("decision", (field,), "comparison option", getattr(d, field), known.options)
+    for qi, question in enumerate(d.questions):
+        for oi, choice in enumerate(question.options):
+            if choice.source is not None:
+                path = ("questions", qi, "options", oi, "source")
+                c.ref("decision", path, "source", choice.source, known.sources)
     for ri, rule in enumerate(d.rules):
         c.answers("decision", ("rules", ri, "when"), rule.when, complete=False)
         c.ref("decision", ("rules", ri, "change"), "outcome", rule.change, known.outcomes)
         c.ref("decision", ("rules", ri, "to"), "outcome", rule.to, known.outcomes)
-    _check_invariants(c, known.outcomes)
+        if rule.source is not None:
+            c.ref("decision", ("rules", ri, "source"), "source", rule.source, known.sources)
+    _check_invariants(c, known)
+    _check_advice(c, known)
     for oi, outcome in enumerate(d.outcomes):
-        for pi, part in enumerate(outcome.cost_parts):
-            c.ref("decision", ("outcomes", oi, "cost_parts", pi), "comparison option", part, known.options)
+        for pi, part in enumerate(outcome.routes):
+            c.ref("decision", ("outcomes", oi, "routes", pi), "route", part, known.options)
         for ni, step in enumerate(outcome.next_steps):
             c.ref("decision", ("outcomes", oi, "next_steps", ni, "page"), "page", step.page, known.pages)
 
 
+def _check_advice(c: _Checker, known: _Known) -> None:
+    """Each piece of advice answers real questions, names real outcomes and rests on known sources."""
+    for ai, advice in enumerate(c.guide.decision.advice):
+        base = ("advice", ai)
+        c.answers("decision", (*base, "when"), advice.when, complete=False)
+        for oi, outcome in enumerate(advice.outcomes or []):
+            c.ref("decision", (*base, "outcomes", oi), "outcome", outcome, known.outcomes)
+        for si, source in enumerate(advice.sources):
+            c.ref("decision", (*base, "sources", si), "source", source, known.sources)
+
+
 def _check_cost(c: _Checker, known: _Known) -> None:
-    """decision.yaml's cost model: the horizon question gives months, every option has a redo interval."""
+    """decision.yaml's cost model: the horizon question gives months, every route has an assumption."""
     d = c.guide.decision
     questions = {q.id: q for q in d.questions}
     if c.ref("decision", ("cost", "horizon"), "question", d.cost.horizon, questions):
@@ -305,23 +373,24 @@ def _check_cost(c: _Checker, known: _Known) -> None:
                     f"option {choice.id!r} of the cost horizon needs 'months'; expected a whole number",
                 )
     _check_assumptions(c, known.options, known.sources)
-    for key in d.cost.redo_every_months:
-        c.ref("decision", ("cost", "redo_every_months", key), "comparison option", key, known.options)
-    for option in known.options:
-        if option not in d.cost.redo_every_months:
-            c.at(
-                "decision",
-                ("cost", "redo_every_months"),
-                f"no redo interval for {option!r}; expected one per option",
-            )
 
 
 def _check_scenarios(c: _Checker, known: _Known) -> None:
     """scenarios.yaml: outcomes and sources exist; answers are complete and valid."""
+    grouped = set()
     for gi, group in enumerate(c.guide.scenarios.groups):
-        c.ref("scenarios", ("groups", gi, "outcome"), "outcome", group.outcome, known.outcomes)
+        for oi, outcome in enumerate(group.outcomes):
+            c.ref("scenarios", ("groups", gi, "outcomes", oi), "outcome", outcome, known.outcomes)
+            grouped.add(outcome)
     for si, scenario in enumerate(c.guide.scenarios.scenarios):
         base = ("scenarios", si)
+        if scenario.outcome in known.outcomes and scenario.outcome not in grouped:
+            c.at(
+                "scenarios",
+                (*base, "outcome"),
+                f"no group lists outcome {scenario.outcome!r}, so scenario {scenario.id!r} would not be "
+                "shown; expected a group whose 'outcomes' include it",
+            )
         c.ref("scenarios", (*base, "outcome"), "outcome", scenario.outcome, known.outcomes)
         c.ref("scenarios", (*base, "source"), "source", scenario.source, known.sources)
         c.answers("scenarios", (*base, "answers"), scenario.answers, complete=True)
@@ -336,21 +405,20 @@ def _check_experts(c: _Checker, known: _Known) -> None:
         c.ref("experts", ("experts", ei, "source"), "source", expert.source, known.sources)
 
 
-def _check_invariants(c: _Checker, outcomes: Collection[str]) -> None:
-    """Every question, option and outcome an invariant names exists."""
+def _check_invariants(c: _Checker, known: _Known) -> None:
+    """Every question and option an invariant names exists, and its source too."""
     d = c.guide.decision
     questions = [q.id for q in d.questions]
     for ii, invariant in enumerate(d.invariants):
         base = ("invariants", ii)
-        for field in ("question", "never_towards", "never", "may_turn", "into"):
-            value = getattr(invariant, field)
-            if value is not None:
-                kind = "question" if field == "question" else "outcome"
-                c.ref("decision", (*base, field), kind, value, questions if kind == "question" else outcomes)
+        if invariant.question is not None:
+            c.ref("decision", (*base, "question"), "question", invariant.question, questions)
         for qi, question in enumerate(invariant.timing or []):
             c.ref("decision", (*base, "timing", qi), "question", question, questions)
         if invariant.when is not None:
             c.answers("decision", (*base, "when"), invariant.when, complete=False)
+        if invariant.source is not None:
+            c.ref("decision", (*base, "source"), "source", invariant.source, known.sources)
 
 
 def _check_assumptions(c: _Checker, options: Collection[str], sources: Collection[str]) -> None:
@@ -358,19 +426,18 @@ def _check_assumptions(c: _Checker, options: Collection[str], sources: Collectio
     cost = c.guide.decision.cost
     c.ref("decision", ("cost", "estimate"), "source", cost.estimate, sources)
     for ai, assumption in enumerate(cost.assumptions):
+        c.ref("decision", ("cost", "assumptions", ai, "option"), "route", assumption.option, options)
         c.ref(
-            "decision", ("cost", "assumptions", ai, "option"), "comparison option", assumption.option, options
+            "decision",
+            ("cost", "assumptions", ai, "includes_source"),
+            "source",
+            assumption.includes_source,
+            sources,
         )
-        for field in ("includes_source", "redo_source"):
-            c.ref(
-                "decision", ("cost", "assumptions", ai, field), "source", getattr(assumption, field), sources
-            )
     covered = [a.option for a in cost.assumptions]
     for option in options:
         if option not in covered:
-            c.at(
-                "decision", ("cost", "assumptions"), f"no assumption for {option!r}; expected one per option"
-            )
+            c.at("decision", ("cost", "assumptions"), f"no assumption for {option!r}; expected one per route")
 
 
 def _strings(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:

@@ -13,8 +13,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import charts, illustrations
+from .citations import relied_on
 from .decide import Engine
-from .figures import fill, money
+from .figures import fact_text, fill, money
 from .model import LINK, Guide, Page
 from .verify import summarize
 
@@ -63,26 +64,30 @@ def _fill(template: str, **values: object) -> Markup:
     )
 
 
+def _basis(guide: Guide, source: str) -> str:
+    """How a cost assumption names its basis: a named source, or the editors' estimate."""
+    labels = guide.decision.labels
+    if source == guide.decision.cost.estimate:
+        return labels["basis-estimate"]
+    title = next(s.title for s in guide.sources.sources if s.id == source)
+    return fill(labels["basis-source"], source=title)
+
+
 def cost_assumptions(guide: Guide) -> list[str]:
-    """Each cost assumption as a sentence: what one purchase includes and how often it is repeated,
-    each with its basis (a named source, or the editors' estimate)."""
-    d, labels = guide.decision, guide.decision.labels
-    sources = {s.id: s for s in guide.sources.sources}
-    names = {o.id: o.short for o in guide.comparison.options}
-
-    def basis(source: str) -> str:
-        if source == d.cost.estimate:
-            return labels["basis-estimate"]
-        return fill(labels["basis-source"], source=sources[source].title)
-
+    """Each cost assumption as a sentence: what one purchase of a route includes and how long it
+    lasts, each with its basis (a named source, or the editors' estimate)."""
+    labels = guide.decision.labels
+    facts = {f.id: (f, s.id) for s in guide.sources.sources for f in s.figures}
+    words = guide.site.number_words
+    routes = {o.id: o for o in guide.comparison.options}
     lines = []
-    for a in d.cost.assumptions:
-        option = names[a.option]
-        lines.append(
-            fill(labels["cost-includes"], option=option, includes=a.includes, basis=basis(a.includes_source))
-        )
-        months = d.cost.redo_every_months[a.option]
-        lines.append(fill(labels["cost-redo"], option=option, months=months, basis=basis(a.redo_source)))
+    for a in guide.decision.cost.assumptions:
+        route = routes[a.option]
+        basis = _basis(guide, a.includes_source)
+        lines.append(fill(labels["cost-includes"], option=route.short, includes=a.includes, basis=basis))
+        fact, source = facts[route.lasts]
+        life = fact_text(fact, guide.site.currency, words)
+        lines.append(fill(labels["cost-redo"], option=route.short, life=life, basis=_basis(guide, source)))
     return lines
 
 
@@ -145,6 +150,9 @@ def render_pages(guide: Guide) -> dict[str, str]:
         "summary": summarize(guide),
         "assumptions": cost_assumptions(guide),
         "cost_chart": functools.partial(comparison_chart, guide, engine),
+        "relied_on": functools.partial(relied_on, guide),
+        "route_names": lambda ids: ", ".join(o.short for o in guide.comparison.options if o.id in ids),
+        "fact_text": lambda fact: fact_text(fact, guide.site.currency, guide.site.number_words),
     }
     result: dict[str, str] = {}
     for page in guide.pages.pages:
@@ -189,11 +197,11 @@ def decision_table(guide: Guide, engine: Engine) -> list[tuple[str, list[Markup]
 
 
 def comparison_chart(guide: Guide, engine: Engine) -> Markup:
-    """The comparison page's cost-over-time figure: the two plain options, named as in the table."""
+    """The comparison page's cost-over-time figure: every route on its own, named as in the table."""
     d = guide.decision
-    options = {o.id: o for o in guide.comparison.options}
-    parts = {o.id: o.cost_parts[0] for o in d.outcomes}
-    chart = charts.cost_chart(engine, {i: options[parts[i]].short for i in (d.negative, d.positive)})
+    single = {o.routes[0]: o.id for o in d.outcomes if len(o.routes) == 1}
+    labels = {single[o.id]: o.short for o in guide.comparison.options if o.id in single}
+    chart = charts.cost_chart(engine, labels)
     return charts.figure(chart, "hdt-cost-chart", charts.chart_text(chart, d.labels, guide.site.currency))
 
 
@@ -202,7 +210,15 @@ def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> di
     tool = next(p for p in guide.pages.pages if p.kind == "tool")
     paths = {p.id: p.path for p in guide.pages.pages}
     link = url_for or (lambda page_id: relative_link(tool.path, paths[page_id]))
+    sources = {s.id: s.title for s in guide.sources.sources}
+
+    def cite(source: str | None) -> dict[str, str] | None:
+        if source is None:
+            return None
+        return {"title": sources[source], "href": link("method") + f"#source-{source}"}
+
     d = guide.decision
+    engine = Engine.of(guide)
     return {
         "positive": d.positive,
         "negative": d.negative,
@@ -217,6 +233,7 @@ def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> di
                         "label": c.label,
                         "weight": c.weight,
                         "reason": c.reason or "",
+                        **({"source": cite(c.source)} if c.source else {}),
                         **({"months": c.months} if c.months else {}),
                     }
                     for c in q.options
@@ -225,28 +242,56 @@ def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> di
             for q in d.questions
         ],
         "rules": [
-            {"id": r.id, "when": r.when, "change": r.change, "to": r.to, "reason": r.reason} for r in d.rules
+            {
+                "id": r.id,
+                "when": r.when,
+                "change": r.change,
+                "to": r.to,
+                "reason": r.reason,
+                **({"source": cite(r.source)} if r.source else {}),
+            }
+            for r in d.rules
         ],
         "outcomes": [
             {
                 "id": o.id,
                 "label": o.label,
                 "summary": o.summary,
-                "parts": o.cost_parts,
+                "parts": o.routes,
+                "picture": sorted(engine.pictures(o.id)),
                 "next": [{"text": s.text, "href": link(s.page)} for s in o.next_steps],
             }
             for o in d.outcomes
         ],
+        "advice": [
+            {
+                "when": a.when,
+                **({"picture": a.picture} if a.picture else {}),
+                **({"outcomes": a.outcomes} if a.outcomes is not None else {}),
+                "heading": a.heading,
+                "text": a.text,
+                "sources": [cite(s) for s in a.sources],
+            }
+            for a in d.advice
+        ],
         "cost": {
             "horizon": d.cost.horizon,
-            "redo": d.cost.redo_every_months,
+            "life": {r: [life.shortest, life.longest] for r, life in engine.lives.items()},
             "note": d.cost.note,
             "assumptions": cost_assumptions(guide),
         },
         "prices": {
-            o.id: {"min": o.price.min, "max": o.price.max, "open": o.price.open_ended, "label": o.short}
+            o.id: {
+                "min": o.price.min,
+                "max": o.price.max,
+                "open": o.price.open_ended,
+                "label": o.short,
+                "picture": o.picture,
+            }
             for o in guide.comparison.options
         },
+        # within a sentence ("What you would publish: a generated image")
+        "pictures": {k: v[0].lower() + v[1:] for k, v in guide.comparison.picture_labels.items()},
         "currency": guide.site.currency,
         "labels": d.labels,
     }

@@ -24,34 +24,37 @@ COMMAND = "python -m generator schema"
 RECORDS = {
     "SiteFile": "The site's name, description, address, home page and shared labels.",
     "PagesFile": "Every page of the site, in navigation order.",
-    "SourcesFile": "Every source the guide cites, with when an editor last checked it.",
-    "ComparisonFile": "The side-by-side comparison: the options with their prices, and the attributes.",
+    "SourcesFile": "Every source the guide cites, with when an editor last checked it and the figures it gives.",
+    "ComparisonFile": "The side-by-side comparison: the routes with their prices, and the attributes.",
     "ScenariosFile": "The scenarios on the 'when to choose which' page; each is verified against the tool.",
-    "DecisionFile": "The decision tool: questions with weighted options, threshold, rules, invariants, costs.",
+    "DecisionFile": "The decision tool: questions with weighted options, threshold, rules, principles, advice, costs.",
     "ExpertsFile": "The expert perspectives, paraphrased and attributed to their videos by title.",
-    "Source": "One source: a publication, video or the editors' own judgment.",
+    "Source": "One source: a publication, video or the editors' own judgment, and whether it sells a route.",
+    "Fact": "One number a source gives; prose names it {{fact.ID}} and never types it.",
     "Card": "A card on the home page that leads into one page.",
     "Home": "The home page's words.",
     "Page": "One page: where it lives, what kind it is and the words around its body.",
     "Figure": "One of the guide's drawings on a page: which drawing, its caption, alt text and words.",
     "Price": "A price range in whole units of the site's currency.",
-    "PriceCheck": "Another source's price range for the same option, shown beside the guide's own.",
-    "Option": "One of the compared options (its id is also an outcome of the decision tool).",
+    "PriceCheck": "Another source's price range for the same route, shown beside the guide's own.",
+    "Option": "One route a reader can take to a headshot, with what it leaves them publishing.",
+    "Cell": "One cell of the comparison with a source of its own.",
     "Attribute": "One row of the comparison table.",
-    "ScenarioGroup": "A heading that groups the scenarios with one outcome.",
+    "ScenarioGroup": "A heading that groups the scenarios with some outcomes.",
     "Scenario": "One situation, its answers to every question and the outcome the tool must give.",
     "Variant": "Another answer a person in the scenario might give: only the answers that differ, and its outcome.",
-    "Choice": "One answer to a question, with its weight towards the positive outcome.",
+    "Choice": "One answer to a question, with its points toward the positive outcome.",
     "Question": "One question of the decision tool.",
-    "Rule": "Changes one outcome into another when the answers match 'when'.",
+    "Rule": "Changes one outcome into another when the answers match 'when'; the first that matches applies.",
     "Invariant": (
         "A principle checked over every combination of answers at every build; 'kind' says which: "
-        "monotone (question, never_towards), never (when, never), timing-only (timing, may_turn, into)."
+        "monotone (question), photograph-only (when), timing-only (timing), reasons, reachable."
     ),
+    "Advice": "Advice shown with a result when the answers match and the recommendation gives its picture.",
     "NextStep": "A next step shown with an outcome, linking to a page.",
-    "Outcome": "One recommendation the tool can give.",
+    "Outcome": "One recommendation the tool can give: a route, or a real photo now and a session later.",
     "Cost": "How the cost over the photo's life is worked out.",
-    "Assumption": "What one purchase of an option includes and how often it is repeated, each with its source.",
+    "Assumption": "What one purchase of a route includes, with its source.",
     "Change": "One entry of the changelog of rule changes.",
     "Expert": "One expert perspective.",
 }
@@ -66,9 +69,10 @@ class Ids:
 
     outcomes: tuple[str, ...] = ()
     questions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # question id -> option ids
-    options: tuple[str, ...] = ()  # the compared options (comparison.yaml)
+    options: tuple[str, ...] = ()  # the routes (comparison.yaml)
     sources: tuple[str, ...] = ()
     pages: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()
 
 
 def _ids(items: Any) -> tuple[str, ...]:
@@ -101,7 +105,13 @@ def ids_from(data: Mapping[str, Any]) -> Ids:
         options=_ids(_get(data.get("comparison"), "options")),
         sources=_ids(_get(data.get("sources"), "sources")),
         pages=_ids(_get(data.get("pages"), "pages")),
+        facts=_facts(_get(data.get("sources"), "sources")),
     )
+
+
+def _facts(sources: Any) -> tuple[str, ...]:
+    found = (f for s in (sources if isinstance(sources, list) else []) for f in _ids(_get(s, "figures")))
+    return tuple(dict.fromkeys(found))
 
 
 ID_FILES = ("decision", "comparison", "sources", "pages")
@@ -128,36 +138,39 @@ REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("Card", "page"): ("page", "one"),
     ("NextStep", "page"): ("page", "one"),
     ("Page", "sources"): ("source", "list"),
+    ("Source", "sells"): ("route", "list"),
     ("Option", "source"): ("source", "one"),
+    ("Option", "lasts"): ("fact", "one"),
+    ("Cell", "source"): ("source", "one"),
     ("Attribute", "source"): ("source", "one"),
     ("Scenario", "source"): ("source", "one"),
     ("Expert", "source"): ("source", "one"),
-    ("Attribute", "favours"): ("favours", "one"),
-    ("Attribute", "values"): ("option", "keys"),
-    ("Outcome", "cost_parts"): ("comparison option", "list"),
-    ("Cost", "redo_every_months"): ("comparison option", "keys"),
-    ("ScenarioGroup", "outcome"): ("outcome", "one"),
+    ("Attribute", "favors"): ("route", "list"),
+    ("Attribute", "values"): ("route", "keys"),
+    ("Outcome", "routes"): ("route", "list"),
+    ("ScenarioGroup", "outcomes"): ("outcome", "list"),
     ("Scenario", "outcome"): ("outcome", "one"),
     ("Rule", "change"): ("outcome", "one"),
     ("Rule", "to"): ("outcome", "one"),
-    ("Invariant", "never_towards"): ("outcome", "one"),
-    ("DecisionFile", "positive"): ("poles", "one"),
-    ("DecisionFile", "negative"): ("poles", "one"),
+    ("Rule", "source"): ("source", "one"),
+    ("Choice", "source"): ("source", "one"),
+    ("DecisionFile", "positive"): ("outcome", "one"),
+    ("DecisionFile", "negative"): ("outcome", "one"),
     ("Invariant", "question"): ("question", "one"),
+    ("Invariant", "source"): ("source", "one"),
     ("Cost", "horizon"): ("question", "one"),
     ("Scenario", "answers"): ("answers", "every question"),
     ("Rule", "when"): ("answers", "some questions"),
     ("PriceCheck", "source"): ("source", "one"),
     ("Variant", "outcome"): ("outcome", "one"),
     ("Variant", "answers"): ("answers", "some questions, one each"),
-    ("Invariant", "never"): ("outcome", "one"),
-    ("Invariant", "may_turn"): ("outcome", "one"),
-    ("Invariant", "into"): ("outcome", "one"),
     ("Invariant", "timing"): ("question", "list"),
     ("Invariant", "when"): ("answers", "some questions"),
-    ("Assumption", "option"): ("comparison option", "one"),
+    ("Advice", "when"): ("answers", "some questions"),
+    ("Advice", "outcomes"): ("outcome", "list"),
+    ("Advice", "sources"): ("source", "list"),
+    ("Assumption", "option"): ("route", "one"),
     ("Assumption", "includes_source"): ("source", "one"),
-    ("Assumption", "redo_source"): ("source", "one"),
     ("Cost", "estimate"): ("source", "one"),
 }
 
@@ -168,14 +181,12 @@ def _known(ids: Ids, kind: str) -> tuple[str, ...]:
         "source": ids.sources,
         "outcome": ids.outcomes,
         "question": tuple(ids.questions),
-        "option": ids.options,
-        "comparison option": ids.options,
-        "favours": (*ids.options, "both") if ids.options else (),
-        "poles": tuple(o for o in ids.outcomes if o in ids.options),
+        "route": ids.options,
+        "fact": ids.facts,
     }[kind]
 
 
-_NOUNS = {"favours": "option", "poles": "outcome"}  # what `check` calls an unknown one
+_NOUNS: dict[str, str] = {}  # what `check` calls an unknown one, where it differs from the kind
 
 
 def _one_of(kind: str, known: Sequence[str]) -> dict[str, Any]:
@@ -219,7 +230,7 @@ def _reference(current: dict[str, Any], kind: str, shape: str, ids: Ids) -> dict
     if shape == "list":
         return {**current, "items": _one_of(noun, known)}
     value = next(iter(current.get("patternProperties", {}).values()), current.get("additionalProperties", {}))
-    required = {"required": list(known)} if kind == "comparison option" else {}
+    required: dict[str, Any] = {}
     return {
         "type": "object",
         "properties": {key: value for key in known},

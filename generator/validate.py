@@ -74,14 +74,14 @@ Known = Mapping[str, Sequence[str]]  # a kind of id ("outcome", "answer:platform
 _MAPPINGS = ("model_type", "model_attributes_type", "dict_type")
 _EMPTY = ("string_type", "int_type", "list_type", "dict_type", "model_type", "date_type")
 _REFERS = {  # a field whose value names something defined elsewhere -> the kind of id it names
-    **dict.fromkeys(("outcome", "change", "to", "never_towards", "positive", "negative"), "outcome"),
-    **dict.fromkeys(("source", "sources"), "source"),
-    **dict.fromkeys(("question", "horizon"), "question"),
+    **dict.fromkeys(("outcome", "outcomes", "change", "to", "positive", "negative"), "outcome"),
+    **dict.fromkeys(("source", "sources", "includes_source"), "source"),
+    **dict.fromkeys(("question", "horizon", "timing"), "question"),
+    **dict.fromkeys(("favors", "routes", "sells", "option"), "option"),
     "page": "page",
-    "favours": "favours",
-    "cost_parts": "option",
+    "lasts": "fact",
 }
-_KEYED = {"answers": "question", "when": "question", "redo_every_months": "option", "values": "option"}
+_KEYED = {"answers": "question", "when": "question", "values": "option"}
 
 
 def _ids(data: Any, key: str) -> list[str]:
@@ -98,14 +98,16 @@ def known_ids(docs: Mapping[str, Document]) -> dict[str, list[str]]:
     def data(name: str) -> Any:
         return docs[name].data if name in docs else None
 
-    options = _ids(data("comparison"), "options")
+    sources = data("sources").get("sources") if isinstance(data("sources"), dict) else None
     known = {
         "outcome": _ids(data("decision"), "outcomes"),
         "source": _ids(data("sources"), "sources"),
         "page": _ids(data("pages"), "pages"),
         "question": _ids(data("decision"), "questions"),
-        "option": options,
-        "favours": [*options, "both"],
+        "option": _ids(data("comparison"), "options"),
+        "fact": [
+            f for source in (sources if isinstance(sources, list) else []) for f in _ids(source, "figures")
+        ],
     }
     questions = data("decision").get("questions") if isinstance(data("decision"), dict) else None
     for question in questions if isinstance(questions, list) else []:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .decide import Answers, Engine
+from .decide import Answers, Engine, matches
 from .errors import ContentError, Problem
 from .model import Guide, Invariant
 
@@ -23,14 +23,11 @@ def words(engine: Engine, answers: Answers) -> str:
 
 @dataclass(frozen=True)
 class Summary:
-    """What `check` reports about the model: outcome counts and how often each principle would fail."""
+    """What `check` reports about the model: outcome counts and how often each principle fails."""
 
     count: int
     outcomes: dict[str, int]
-    never: list[tuple[Invariant, int, int]]  # (principle, combinations it covers, combinations that break it)
-    timing: list[
-        tuple[Invariant, int]
-    ]  # (principle, single changes that turn `may_turn` into another outcome)
+    broken: list[tuple[Invariant, int]]  # (principle, combinations or changes that break it)
 
     def percent(self) -> dict[str, int]:
         """Whole-number shares per outcome that add up to 100 (largest remainder first)."""
@@ -45,17 +42,23 @@ class Summary:
         """The model's figures as `check` prints them, for editors (ids, not reader labels)."""
         percent = self.percent()
         shares = " · ".join(f"{o} {percent[o]} %" for o in self.outcomes)
-        result = [f"outcomes: {shares} (of {self.count} combinations)"]
-        for invariant, covered, broken in self.never:
-            when = " and ".join(f"{q}={'/'.join(opts)}" for q, opts in (invariant.when or {}).items())
-            result.append(f"combinations with {when} that get {invariant.never}: {broken} of {covered}")
-        for invariant, changes in self.timing:
-            others = [o for o in self.outcomes if o not in (invariant.may_turn, invariant.into)]
-            result.append(
-                f"{'/'.join(invariant.timing or [])} answers that turn {invariant.may_turn} into "
-                f"{'/'.join(others)}: {changes}"
-            )
+        result = [f"routes: {shares} (of {self.count} combinations)"]
+        result += [f"{_counted(invariant)}: {count}" for invariant, count in self.broken]
         return result
+
+
+def _counted(invariant: Invariant) -> str:
+    """What `check` counts for a principle, in the editor's terms."""
+    if invariant.kind == "photograph-only":
+        when = " and ".join(f"{q}={'/'.join(opts)}" for q, opts in (invariant.when or {}).items())
+        return f"answer sets with {when} that get a generated image"
+    if invariant.kind == "timing-only":
+        return f"changes of {'/'.join(invariant.timing or [])} that add or remove a generated image"
+    if invariant.kind == "monotone":
+        return f"raises of {invariant.question} that move the result toward a generated image"
+    if invariant.kind == "reasons":
+        return "results with no reason"
+    return "routes never recommended"
 
 
 class _Verifier:
@@ -69,8 +72,14 @@ class _Verifier:
         self.problems: list[Problem] = []
         self.reported: set[object] = set()
         self.results = {tuple(a.values()): self.engine.outcome(a) for a in self.engine.combinations()}
-        self.rank = {o.id: o.rank for o in self.d.outcomes}
+        self.generated = {o.id: self.engine.generated(o.id) for o in self.d.outcomes}
         self.label = {o.id: f"“{o.label}”" for o in self.d.outcomes}
+        self.checks: dict[str, Callable[[int, Invariant, Answers, str], bool]] = {
+            "monotone": self.monotone,
+            "photograph-only": self.photograph_only,
+            "timing-only": self.timing,
+            "reasons": self.reasons,
+        }
 
     def outcome(self, answers: Answers) -> str:
         return self.results[tuple(answers.values())][0]
@@ -95,45 +104,48 @@ class _Verifier:
             f"principle broken: with {words(self.engine, answers)}, {change}; expected: {says}",
         )
 
-    # --- exactly one outcome per combination ---------------------------------------------------
-
-    def ambiguous(self, answers: Answers, base: str) -> None:
-        rules = self.engine.matching_rules(answers, base)
-        if len({r.to for r in self.d.rules if r.id in rules}) > 1:
-            index = next(i for i, r in enumerate(self.d.rules) if r.id == rules[1])
-            self.report(
-                "ambiguous",
-                ("rules", index),
-                f"rules {', '.join(map(repr, rules))} both apply to {_show(answers)} with "
-                "different results; expected exactly one outcome per combination",
-            )
-
-    # --- principles ----------------------------------------------------------------------------
-
-    def monotone(self, index: int, invariant: Invariant, answers: Answers, outcome: str) -> None:
-        question = invariant.question or ""
-        options = list(self.engine.choices[question])
-        position = options.index(answers[question])
-        if position + 1 == len(options):
-            return
-        raised = {**answers, question: options[position + 1]}
-        after = self.outcome(raised)
-        target = self.rank[invariant.never_towards or ""]
-        if abs(self.rank[after] - target) < abs(self.rank[outcome] - target):
-            self.broken(index, answers, self.moved(question, options[position + 1], outcome, after))
-
     def moved(self, question: str, option: str, before: str, after: str) -> str:
         q = self.engine.questions[question]
         change = f"changing {q.short} to “{self.engine.choices[question][option].short}”"
         return f"{change} moves the result from {self.label[before]} to {self.label[after]}"
 
-    def never(self, index: int, invariant: Invariant, answers: Answers, outcome: str) -> None:
-        when = invariant.when or {}
-        if outcome == invariant.never and all(answers[q] in opts for q, opts in when.items()):
-            self.broken(index, answers, f"the result is {self.label[outcome]}")
+    # --- every rule applies to some answers ----------------------------------------------------
 
-    def timing(self, index: int, invariant: Invariant, answers: Answers, outcome: str) -> None:
-        allowed = {invariant.may_turn, invariant.into}
+    def dead_rules(self) -> None:
+        """A rule that never decides any combination: earlier rules or the threshold take them all."""
+        applied = {rule for _, _, rule in self.results.values() if rule}
+        for index, rule in enumerate(self.d.rules):
+            if rule.id not in applied:
+                self.problems.append(
+                    self.doc.problem(
+                        ("rules", index),
+                        f"rule {rule.id!r} never applies: no combination of answers starts from "
+                        f"{rule.change!r} and matches it before an earlier rule does; expected every "
+                        "rule to decide some answers (move it up, or remove it)",
+                    )
+                )
+
+    # --- principles: each returns True when the combination breaks it -------------------------
+
+    def monotone(self, index: int, invariant: Invariant, answers: Answers, outcome: str) -> bool:
+        question = invariant.question or ""
+        options = list(self.engine.choices[question])
+        position = options.index(answers[question])
+        if position + 1 == len(options):
+            return False
+        after = self.outcome({**answers, question: options[position + 1]})
+        if self.generated[after] and not self.generated[outcome]:
+            self.broken(index, answers, self.moved(question, options[position + 1], outcome, after))
+            return True
+        return False
+
+    def photograph_only(self, index: int, invariant: Invariant, answers: Answers, outcome: str) -> bool:
+        if self.generated[outcome] and matches(answers, invariant.when or {}):
+            self.broken(index, answers, f"the result is {self.label[outcome]}, which gives a generated image")
+            return True
+        return False
+
+    def timing(self, index: int, invariant: Invariant, answers: Answers, outcome: str) -> bool:
         margin = self.engine.margin(answers)
         for question in invariant.timing or []:
             for option, changed in self.changes(answers, question):
@@ -143,33 +155,45 @@ class _Verifier:
                     short = self.engine.choices[question][option].short
                     shift = f"changing {self.engine.questions[question].short} to “{short}” adds {points:+d} points"
                     self.broken(index, answers, shift)
-                elif after != outcome and {outcome, after} != allowed:
+                    return True
+                if self.generated[after] != self.generated[outcome]:
                     self.broken(index, answers, self.moved(question, option, outcome, after))
+                    return True
+        return False
+
+    def reasons(self, index: int, invariant: Invariant, answers: Answers, outcome: str) -> bool:
+        _, base, rule = self.results[tuple(answers.values())]
+        if any(r.text for r in self.engine.reasons(answers, base, rule)):
+            return False
+        self.broken(index, answers, f"the result {self.label[outcome]} shows no reason")
+        return True
 
     # --- the whole answer space ----------------------------------------------------------------
 
-    def combinations(self) -> set[str]:
-        checks = {"monotone": self.monotone, "never": self.never, "timing-only": self.timing}
-        seen: set[str] = set()
+    def combinations(self) -> dict[str, int]:
+        seen = {o.id: 0 for o in self.d.outcomes}
         for answers in self.engine.combinations():
-            outcome, base, _ = self.results[tuple(answers.values())]
-            seen.add(outcome)
-            self.ambiguous(answers, base)
+            outcome = self.results[tuple(answers.values())][0]
+            seen[outcome] += 1
             for index, invariant in enumerate(self.d.invariants):
-                if index not in self.reported:
-                    checks[invariant.kind](index, invariant, answers, outcome)
+                if index not in self.reported and invariant.kind in self.checks:
+                    self.checks[invariant.kind](index, invariant, answers, outcome)
         return seen
 
-    def reachable(self, seen: set[str]) -> None:
-        for oi, o in enumerate(self.d.outcomes):
-            if o.id not in seen:
-                self.problems.append(
-                    self.doc.problem(
-                        ("outcomes", oi, "id"),
-                        f"outcome {o.id!r} is never reached by any of the {len(self.results)} combinations; "
-                        "expected every outcome to be reachable (adjust weights, threshold or rules)",
+    def reachable(self, seen: dict[str, int]) -> None:
+        for invariant in self.d.invariants:
+            if invariant.kind != "reachable":
+                continue
+            for oi, o in enumerate(self.d.outcomes):
+                if not seen[o.id]:
+                    self.problems.append(
+                        self.doc.problem(
+                            ("outcomes", oi, "id"),
+                            f"principle broken: outcome {o.id!r} is never reached by any of the "
+                            f"{len(self.results)} combinations; expected: {invariant.says} "
+                            "(adjust weights, threshold or rules)",
+                        )
                     )
-                )
 
     # --- scenarios and their variants ----------------------------------------------------------
 
@@ -199,6 +223,7 @@ class _Verifier:
 
     def run(self) -> int:
         self.reachable(self.combinations())
+        self.dead_rules()
         self.scenarios()
         if self.problems:
             raise ContentError(self.problems)
@@ -211,34 +236,20 @@ def verify(guide: Guide) -> int:
 
 
 def summarize(guide: Guide) -> Summary:
-    """Outcome counts, and for each `never` and `timing-only` principle how often it is broken."""
+    """Outcome counts, and for each principle how often it is broken (0 when the model keeps it)."""
     v = _Verifier(guide)
-    counts = {o.id: 0 for o in sorted(v.d.outcomes, key=lambda o: -o.rank)}
+    counts = {o.id: 0 for o in v.d.outcomes}
     for outcome, _, _ in v.results.values():
         counts[outcome] += 1
-    kinds = {kind: [inv for inv in v.d.invariants if inv.kind == kind] for kind in ("never", "timing-only")}
-    return Summary(
-        count=len(v.results),
-        outcomes=counts,
-        never=[(inv, *_never_counts(v, inv)) for inv in kinds["never"]],
-        timing=[(inv, _timing_count(v, inv)) for inv in kinds["timing-only"]],
-    )
-
-
-def _never_counts(v: _Verifier, invariant: Invariant) -> tuple[int, int]:
-    """(combinations the principle covers, those of them that get the outcome it rules out)."""
-    when = invariant.when or {}
-    covered = [a for a in v.engine.combinations() if all(a[q] in opts for q, opts in when.items())]
-    return len(covered), sum(v.outcome(a) == invariant.never for a in covered)
-
-
-def _timing_count(v: _Verifier, invariant: Invariant) -> int:
-    """Single changes of the principle's questions that turn `may_turn` into an outcome other than `into`."""
-    allowed = (invariant.may_turn, invariant.into)
-    return sum(
-        v.outcome(changed) not in allowed
-        for answers in v.engine.combinations()
-        if v.outcome(answers) == invariant.may_turn
-        for question in invariant.timing or []
-        for _, changed in v.changes(answers, question)
-    )
+    broken = []
+    for index, invariant in enumerate(v.d.invariants):
+        if invariant.kind == "reachable":
+            broken.append((invariant, sum(1 for n in counts.values() if not n)))
+            continue
+        check = v.checks[invariant.kind]
+        count = 0
+        for answers in v.engine.combinations():
+            v.reported.discard(index)
+            count += check(index, invariant, answers, v.outcome(answers))
+        broken.append((invariant, count))
+    return Summary(count=len(v.results), outcomes=counts, broken=broken)

@@ -11,6 +11,7 @@ from pathlib import Path
 from conftest import ROOT, copy_project
 from playwright.sync_api import Page, expect
 
+from generator.figures import figures
 from generator.guide import load_guide
 from generator.render import cost_assumptions
 
@@ -26,28 +27,35 @@ def page_text(site: Path, kind: str) -> str:
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", raw)))
 
 
-def test_each_redo_interval_shows_its_number_and_basis() -> None:
+def test_each_route_life_shows_its_number_and_basis() -> None:
     sources = {s.id: s.title for s in GUIDE.sources.sources}
-    names = {o.id: o.short for o in GUIDE.comparison.options}
+    facts = {f.id: s.id for s in GUIDE.sources.sources for f in s.figures}
+    for route in GUIDE.comparison.options:
+        [line] = [line for line in LINES if line.startswith(f"{route.short}: bought again every ")]
+        assert f" {figures(GUIDE)[f'fact.{route.lasts}'].text} " in line
+        assert sources[facts[route.lasts]] in line and LABELS["basis-estimate"] not in line
+
+
+def test_what_a_purchase_includes_names_its_basis_and_free_routes_cost_nothing() -> None:
+    sources = {s.id: s.title for s in GUIDE.sources.sources}
     for assumption in COST.assumptions:
-        months = COST.redo_every_months[assumption.option]
-        [line] = [
-            line for line in LINES if line.startswith(names[assumption.option]) and f" {months} " in line
-        ]
-        if assumption.redo_source == COST.estimate:
+        route = next(o for o in GUIDE.comparison.options if o.id == assumption.option)
+        [line] = [line for line in LINES if line.startswith(f"{route.short}: one purchase is ")]
+        if assumption.includes_source == COST.estimate:
             assert LABELS["basis-estimate"] in line
         else:
-            assert sources[assumption.redo_source] in line and LABELS["basis-estimate"] not in line
+            assert sources[assumption.includes_source] in line
+        if route.price.max == 0:
+            assert "at no cost" in line
 
 
-def test_an_interval_given_a_source_stops_being_called_an_estimate(tmp_path: Path) -> None:
+def test_a_basis_given_a_source_stops_being_called_an_estimate(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     path = project / "content/decision.yaml"
     text = path.read_text(encoding="utf-8")
-    assert text.count("      redo_source: editorial\n") == 1
-    path.write_text(
-        text.replace("      redo_source: editorial\n", "      redo_source: update-advice\n"), encoding="utf-8"
-    )
+    old = "      includes: the photo you already have, at no cost\n      includes_source: editorial\n"
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, old.replace("editorial", "linkedin-photo-tips")), encoding="utf-8")
     lines = cost_assumptions(load_guide(project))
     assert not any(LABELS["basis-estimate"] in line for line in lines)
 

@@ -28,7 +28,7 @@ NOT_TEXT = {
     "source",
     "sources",
     "outcome",
-    "favours",
+    "favors",
     "change",
     "to",
     "question",
@@ -36,7 +36,11 @@ NOT_TEXT = {
     "positive",
     "negative",
     "horizon",
-    "cost_parts",
+    "routes",
+    "lasts",
+    "sells",
+    "picture",
+    "unit",
     "when",
     "answers",
     "path",
@@ -45,23 +49,25 @@ NOT_TEXT = {
     "language",
     # decision.yaml's principles and cost assumptions
     "timing",
-    "may_turn",
-    "into",
-    "never",
     "estimate",
     "option",
     "includes_source",
-    "redo_source",
     "fingerprint",
 }
 FIXED_KINDS = {"home", "prose", "comparison", "scenarios", "tool", "experts", "method", "text", "price"}
-FIXED_KINDS |= {"monotone", "never", "timing-only"}  # kinds of invariant
+FIXED_KINDS |= {"picture"}  # a comparison row filled from what each route gives
+FIXED_KINDS |= {"monotone", "photograph-only", "timing-only", "reasons", "reachable"}  # kinds of invariant
+
+
+def _ids(key: str, value: Any) -> bool:
+    """A list of outcome ids (a scenario group's or an advice's `outcomes`), not the outcomes themselves."""
+    return key == "outcomes" and isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def poison(data: Any, key: str = "") -> Any:
     """The same data with every free-text string replaced by the payload."""
     if isinstance(data, dict):
-        return {k: v if k in NOT_TEXT else poison(v, k) for k, v in data.items()}
+        return {k: v if k in NOT_TEXT or _ids(k, v) else poison(v, k) for k, v in data.items()}
     if isinstance(data, list):
         return [poison(v, key) for v in data]
     if isinstance(data, str) and not (key == "kind" and data in FIXED_KINDS):

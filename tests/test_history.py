@@ -84,10 +84,11 @@ def test_the_fingerprint_may_go_on_an_entry_of_the_same_day_already_written(proj
 def test_going_back_to_older_recommendations_needs_a_new_entry_too(project: Path) -> None:
     old = fingerprint(recommendations(load_guide(project)))
     edit(project, *RAISE_LOW_STAKES)
-    append_entry(project, "2026-11-30", fingerprint(recommendations(load_guide(project))))
-    check(project, TODAY)
+    later = TODAY + dt.timedelta(days=1)
+    append_entry(project, later.isoformat(), fingerprint(recommendations(load_guide(project))))
+    check(project, later)
     edit(project, *reversed(RAISE_LOW_STAKES))
-    [message] = problems(project)
+    [message] = problems(project, later)
     assert f"ending with the line 'fingerprint: {old}'" in message
 
 

@@ -32,16 +32,16 @@ def test_shipped_content_loads_with_every_record() -> None:
 
 def test_unknown_key_suggests_the_close_one(tmp_path: Path) -> None:
     [message] = problems_after(
-        tmp_path, "comparison.yaml", "    favours: ai\n    why:", "    favour: ai\n    why:"
+        tmp_path, "comparison.yaml", "    favors: [session]\n    why:", "    favor: [session]\n    why:"
     )
     assert message.startswith("content/comparison.yaml:")
-    assert "unknown key 'favour' (did you mean 'favours'?)" in message
-    assert "missing required field 'favours'" not in message
+    assert "unknown key 'favor' (did you mean 'favors'?)" in message
+    assert "missing required field 'favors'" not in message
 
 
 def test_wrong_type_names_what_is_expected(tmp_path: Path) -> None:
     [message] = problems_after(tmp_path, "decision.yaml", "threshold: 3", "threshold: three")
-    assert message.startswith("content/decision.yaml:8:12: wrong value for 'threshold'")
+    assert message.startswith("content/decision.yaml:10:12: wrong value for 'threshold'")
     assert message.endswith("; expected a whole number")
 
 
@@ -66,7 +66,7 @@ def test_all_problems_of_a_run_are_reported_together(tmp_path: Path) -> None:
         [
             ("site.yaml", 'currency: "$"', 'currency: ""'),
             ("decision.yaml", "threshold: 3", "threshold: three"),
-            ("comparison.yaml", "    favours: ai\n    why:", "    favour: ai\n    why:"),
+            ("comparison.yaml", "    favors: [session]\n    why:", "    favor: [session]\n    why:"),
         ],
     )
     assert files == sorted(files)
@@ -77,7 +77,11 @@ def test_cross_references_are_checked_once_every_file_is_well_formed(tmp_path: P
     """A wrong outcome in a scenario is a cross-reference problem: it is not reported while another
     file still has a malformed field (the references could not be trusted), and is once that is fixed."""
     project = copy_project(tmp_path)
-    scenario = ("scenarios.yaml", "outcome: hybrid\n    who", "outcome: hybird\n    who")
+    scenario = (
+        "scenarios.yaml",
+        "outcome: keep-then-session\n    who",
+        "outcome: keep-than-session\n    who",
+    )
     assert set(_break(project, [scenario, ("site.yaml", 'currency: "$"', 'currency: ""')])) == {
         "content/site.yaml"
     }

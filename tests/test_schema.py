@@ -121,6 +121,7 @@ def test_ids_from_content_are_enums_where_they_are_referred_to() -> None:
         "professional",
         "company",
         "dating",
+        "chat",
         "social",
     ]
     assert scenarios["answers"]["required"] == [
@@ -128,17 +129,36 @@ def test_ids_from_content_are_enums_where_they_are_referred_to() -> None:
         "visibility",
         "stakes",
         "lifespan",
+        "photo",
         "budget",
         "deadline",
     ]
     assert scenarios["answers"]["additionalProperties"] is False
-    assert scenarios["outcome"]["enum"] == ["ai", "hybrid", "photographer"]
+    assert scenarios["outcome"]["enum"] == [
+        "keep",
+        "free",
+        "express",
+        "session",
+        "ai",
+        "keep-then-session",
+        "free-then-session",
+    ]
     assert "seed-article" in scenarios["source"]["enum"]
     rule = schema_for("decision", read_ids(ROOT))["$defs"]["Rule"]["properties"]
-    assert rule["to"]["enum"] == ["ai", "hybrid", "photographer"]
+    assert rule["to"]["enum"] == [
+        "keep",
+        "free",
+        "express",
+        "session",
+        "ai",
+        "keep-then-session",
+        "free-then-session",
+    ]
     assert rule["when"]["properties"]["deadline"]["items"]["enum"] == ["days", "weeks", "flexible"]
-    favours = schema_for("comparison", read_ids(ROOT))["$defs"]["Attribute"]["properties"]["favours"]
-    assert favours["enum"] == ["ai", "photographer", "both"]
+    favors = schema_for("comparison", read_ids(ROOT))["$defs"]["Attribute"]["properties"]["favors"]
+    assert favors["items"]["enum"] == ["keep", "free", "express", "session", "ai"]
+    lasts = schema_for("comparison", read_ids(ROOT))["$defs"]["Option"]["properties"]["lasts"]
+    assert "headshot-life" in lasts["enum"]
 
 
 def _run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -159,14 +179,16 @@ def test_check_says_which_command_refreshes_schemas_when_an_id_is_added(tmp_path
     text = decision.read_text(encoding="utf-8")
     decision.write_text(
         text.replace(
-            '      - id: weeks\n        short: "2', new_option + '      - id: weeks\n        short: "2', 1
+            '      - id: weeks\n        short: "Weeks"\n        label: In two',
+            new_option + '      - id: weeks\n        short: "Weeks"\n        label: In two',
+            1,
         ),
         encoding="utf-8",
     )
     # a new answer changes the decision table, so the changelog records it (as EDITING.md asks)
     entry = fingerprint(recommendations(load_guide(project)))
     with decision.open("a", encoding="utf-8") as file:
-        file.write(f"  - date: 2026-11-29\n    summary: Added an answer.\n    fingerprint: {entry}\n")
+        file.write(f"  - date: 2026-12-01\n    summary: Added an answer.\n    fingerprint: {entry}\n")
     stale = _run(project, "check")
     assert stale.returncode == 0, stale.stderr
     warnings = [line for line in stale.stdout.splitlines() if line.startswith("warning:")]

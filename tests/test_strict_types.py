@@ -42,7 +42,7 @@ def test_a_quoted_number_is_text_and_refused_where_a_number_is_expected() -> Non
 
 def test_a_quoted_date_is_still_a_date_as_editors_tools_read_it() -> None:
     doc = parse_yaml(
-        'id: a\ntitle: T\npublisher: P\nkind: K\nurl: https://example.org/\nread: "2026-11-20"\nreviewed: "2026-11-20"\nused_for: U\n',
+        'id: a\ntitle: T\npublisher: P\nkind: K\nurl: https://example.org/\nread: "2026-11-20"\nreviewed: "2026-11-20"\nused_for: U\nsells: []\n',
         "content/x.yaml",
     )
     record, problems = validate(doc, Source)

@@ -23,9 +23,7 @@
     base = margin >= data.threshold ? data.positive : data.negative;
     for (i = 0; i < data.rules.length; i++) {
       rule = data.rules[i];
-      if (rule.change === base && Object.keys(rule.when).every(function (q) {
-        return rule.when[q].indexOf(answers[q]) >= 0;
-      })) return { outcome: rule.to, base: base, rule: rule, margin: margin };
+      if (rule.change === base && matches(answers, rule.when)) return { outcome: rule.to, base: base, rule: rule, margin: margin };
     }
     return { outcome: base, base: base, rule: null, margin: margin };
   }
@@ -34,26 +32,37 @@
     months = months || option(data, data.cost.horizon, answers[data.cost.horizon]).months || 1;
     var c = { outcome: o.id, parts: [], low: 0, high: 0, open: false };
     o.parts.forEach(function (id, i) {
-      var times = i < o.parts.length - 1 ? 1 : Math.ceil(months / data.cost.redo[id]), p = data.prices[id];
+      var life = data.cost.life[id], p = data.prices[id];
+      var times = i < o.parts.length - 1 ? [1, 1] : [Math.ceil(months / life[1]), Math.ceil(months / life[0])];
       c.parts.push({ option: id, times: times });
-      c.low += times * p.min;
-      c.high += times * p.max;
+      c.low += times[0] * p.min;
+      c.high += times[1] * p.max;
       c.open = c.open || p.open;
     });
     return c;
   }
 
+  function matches(answers, when) {
+    return Object.keys(when).every(function (q) { return when[q].indexOf(answers[q]) >= 0; });
+  }
+
   /* The full result for one complete set of answers, as Engine.decide. */
   function evaluate(data, answers) {
     var r = outcome(data, answers), sign = r.base === data.positive ? 1 : -1, flips = [];
-    var reasons = data.questions
-      .map(function (q) { return { question: q.id, option: answers[q.id], o: option(data, q.id, answers[q.id]) }; })
+    var chosen = data.questions.map(function (q) { return { question: q.id, option: answers[q.id], o: option(data, q.id, answers[q.id]) }; });
+    var reasons = chosen
       .filter(function (x) { return x.o.weight * sign > 0; })
       .sort(function (a, b) { return Math.abs(b.o.weight) - Math.abs(a.o.weight); }) // stable
+      .concat(sign < 0 ? chosen.filter(function (x) { return !x.o.weight && x.o.reason; }) : [])
       .map(function (x) {
-        return { question: x.question, option: x.option, weight: x.o.weight, text: x.o.reason, rule: null };
+        return { question: x.question, option: x.option, weight: x.o.weight, text: x.o.reason, rule: null, source: x.o.source || null };
       });
-    if (r.rule) reasons.unshift({ question: null, option: null, weight: 0, text: r.rule.reason, rule: r.rule.id });
+    if (r.rule) reasons.unshift({ question: null, option: null, weight: 0, text: r.rule.reason, rule: r.rule.id, source: r.rule.source || null });
+    var mine = find(data.outcomes, r.outcome);
+    var advice = data.advice.filter(function (a) {
+      return matches(answers, a.when) && (!a.picture || mine.picture.indexOf(a.picture) >= 0) &&
+        (!a.outcomes || a.outcomes.indexOf(r.outcome) >= 0);
+    });
     data.questions.forEach(function (q) {
       q.options.forEach(function (o) {
         var changed = {}, k, to;
@@ -65,7 +74,7 @@
       });
     });
     return {
-      outcome: r.outcome, base: r.base, rule: r.rule && r.rule.id, margin: r.margin, reasons: reasons, flips: flips,
+      outcome: r.outcome, base: r.base, rule: r.rule && r.rule.id, margin: r.margin, reasons: reasons, flips: flips, advice: advice,
       costs: data.outcomes.map(function (o) { return cost(data, o, answers); })
     };
   }
@@ -98,7 +107,7 @@
 
   function money(data, low, high, open) {
     var c = data.currency, f = function (n) { return n.toLocaleString("en-US"); };
-    return c + f(low) + "–" + c + f(high) + (open ? "+" : "");
+    return c + f(low) + (low === high ? "" : "–" + c + f(high)) + (open ? "+" : "");
   }
 
   /* ---- Cost chart: the drawing generator/charts.py makes for the comparison page, for these answers ---- */
@@ -106,8 +115,8 @@
 
   function fmt(data, n) { return data.currency + n.toLocaleString("en-US"); }
 
-  function series(data, months) {
-    return data.outcomes.map(function (o) {
+  function series(data, months, mine) { // every single route, and the recommended plan
+    return data.outcomes.filter(function (o) { return o.parts.length === 1 || o.id === mine; }).map(function (o) {
       var v = [], m;
       for (m = 1; m <= months; m++) v.push(cost(data, o, null, m));
       return { id: o.id, label: o.label, v: v };
@@ -134,8 +143,8 @@
     var L = data.labels, months = 1, step = 1e9, k, top, s, cross, body, ticks = [], rows, x, y, ss;
     var mark = option(data, data.cost.horizon, answers[data.cost.horizon]).months || 1;
     find(data.questions, data.cost.horizon).options.forEach(function (o) { months = Math.max(months, o.months || 1); });
-    for (k in data.cost.redo) step = Math.min(step, data.cost.redo[k]);
-    ss = series(data, months);
+    for (k in data.cost.life) step = Math.min(step, data.cost.life[k][0]);
+    ss = series(data, months, mine);
     cross = crossover(find(ss, data.positive), find(ss, data.negative));
     top = 0;
     ss.forEach(function (s) { s.v.forEach(function (c) { top = Math.max(top, c.high); }); });
@@ -229,13 +238,18 @@
 
     function section(title, kids) { return [el("h3", {}, [title])].concat(kids); }
 
+    function cite(source) { // " (Source: Title)" with a link to the sources list, or nothing
+      if (!source) return [];
+      return [" ", el("a", { class: "hdt-cite", href: source.href }, [fill(L["reason-source"], { source: source.title })])];
+    }
+
     function costs(r) {
       var rows = r.costs.map(function (c) {
         var o = find(data.outcomes, c.outcome), mine = c.outcome === r.outcome;
         var parts = c.parts.map(function (p) {
-          var price = data.prices[p.option];
+          var price = data.prices[p.option], times = p.times[0] + (p.times[1] > p.times[0] ? "–" + p.times[1] : "");
           var range = money(data, price.min, price.max, price.open);
-          return price.label + " " + fill(L["cost-times"], { times: p.times, range: range });
+          return price.label + " " + (price.max ? fill(L["cost-times"], { times: times, range: range }) : L.free);
         }).join(" + ");
         return el("tr", mine ? { class: "hdt-mine" } : {}, [
           el("th", { scope: "row" }, [o.label].concat(mine ? [" ", el("span", { class: "hdt-badge" }, [L.recommended])] : [])),
@@ -277,9 +291,14 @@
       sub = [
         el("h2", { id: "hdt-result-heading", tabindex: "-1" }, [L["result-heading"]]),
         el("p", { class: "hdt-outcome" }, [o.label]),
+        el("p", { class: "hdt-picture" }, [fill(L["picture-line"], { picture: o.picture.map(function (k) { return data.pictures[k]; }).join(" + ") })]),
         el("p", {}, [o.summary])
       ].concat(
-        section(L.why, [el("ol", {}, r.reasons.map(function (x) { return el("li", {}, [x.text]); }))]),
+        section(L.why, [el("ol", {}, r.reasons.map(function (x) { return el("li", {}, [x.text].concat(cite(x.source))); }))]),
+        r.advice.length ? section(L["advice-heading"], r.advice.map(function (a) {
+          return el("div", { class: "hdt-advice" }, [el("h4", {}, [a.heading]), el("p", {}, [a.text].concat(
+            [].concat.apply([], a.sources.map(cite))))]);
+        })) : [],
         section(L.change, [flips.length ? el("ul", {}, flips) : el("p", {}, [L["no-change"]])]),
         [el("h3", { id: "hdt-cost-heading" }, [L["cost-heading"]]), costs(r), chart(data, a, r.outcome)],
         [el("p", { class: "hdt-note" }, [data.cost.note]), el("ul", { class: "hdt-note hdt-assume" }, data.cost.assumptions.map(function (t) {
