@@ -24,7 +24,7 @@ WORDS = [
     "session",
     "profile",
     "camera",
-    "colour",
+    "color",
     "expression",
     "client",
     "editor",
@@ -81,6 +81,7 @@ def scale(root: Path, factor: int, seed: int = 7) -> None:
             "reviewed": dt.date(2026, 11, 20),
             "review_every_days": 365,
             "used_for": _sentence(rng),
+            "sells": [],
         }
         for i in range(before["sources"] * (factor - 1))
     ]
@@ -95,7 +96,7 @@ def scale(root: Path, factor: int, seed: int = 7) -> None:
             "id": f"synthetic-attribute-{i}",
             "label": f"Synthetic attribute {i}",
             "values": {o: _sentence(rng, 5) for o in options},
-            "favours": rng.choice(options),
+            "favors": [rng.choice(options)],
             "why": _sentence(rng),
             "source": rng.choice(ids),
         }
@@ -181,10 +182,10 @@ def add_questions(root: Path, extra: int) -> None:
                 "legend": f"Synthetic question {i}?",
                 "short": f"Synthetic {i}",
                 "help": "A question added by the benchmark.",
-                "explain": "It weighs a little towards a photographer, or not at all.",
+                "explain": "It weighs a little toward a session, or not at all.",
                 "options": [
-                    # no option leans to AI: the shipped model's principles (high stakes never get
-                    # plain AI) must keep holding however many questions are added
+                    # no option leans away from a session: the shipped model's principles (high stakes
+                    # never get a generated image) must keep holding however many questions are added
                     {"id": "less", "short": "Less", "label": "Less", "weight": 0},
                     {"id": "same", "short": "Same", "label": "Same", "weight": 0},
                     {
@@ -192,7 +193,7 @@ def add_questions(root: Path, extra: int) -> None:
                         "short": "More",
                         "label": "More",
                         "weight": 1,
-                        "reason": "Leans to a photographer.",
+                        "reason": "Leans toward a session.",
                     },
                 ],
             }

@@ -111,7 +111,7 @@ def fact_text(fact: Fact, currency: str, words: list[str]) -> str:
     if fact.unit == "dollars":
         return f"{currency}{_numeral(value)}"
     if fact.unit == "count":
-        return _numeral(value)
+        return number(int(value), words) if float(value).is_integer() else _numeral(value)
     one = float(value) == 1
     shown = number(int(value), words) if float(value).is_integer() else _numeral(value)
     return f"{shown} {_UNITS[fact.unit][0 if one else 1]}"

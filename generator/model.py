@@ -473,7 +473,7 @@ class Rule(Record):
         {"deadline": ["days"]},
     )
     change: Id = _about("The outcome id the rule changes.", "session")
-    to: Id = _about("The outcome id it becomes.", "mini")
+    to: Id = _about("The outcome id it becomes.", "express")
     reason: Text = _about(
         "What the reader is told when the rule applies.", "A session cannot be booked in days."
     )

@@ -31,7 +31,7 @@ def test_each_route_life_shows_its_number_and_basis() -> None:
     sources = {s.id: s.title for s in GUIDE.sources.sources}
     facts = {f.id: s.id for s in GUIDE.sources.sources for f in s.figures}
     for route in GUIDE.comparison.options:
-        [line] = [line for line in LINES if line.startswith(f"{route.short}: bought again every ")]
+        [line] = [line for line in LINES if line.startswith(f"{route.short}: renewed every ")]
         assert f" {figures(GUIDE)[f'fact.{route.lasts}'].text} " in line
         assert sources[facts[route.lasts]] in line and LABELS["basis-estimate"] not in line
 

@@ -84,7 +84,7 @@ def test_zensical_build_refuses_broken_content_and_keeps_the_site(tmp_path: Path
         check=False,
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "content/decision.yaml:8:12:" in result.stderr
+    assert "content/decision.yaml:10:12:" in result.stderr
     assert [p.name for p in (project / "site").iterdir()] == ["keep.txt"]
 
 

@@ -125,11 +125,11 @@ def test_hostile_page_text_is_escaped_everywhere(tmp_path: Path) -> None:
     pages = project / "content" / "pages.yaml"
     text = pages.read_text(encoding="utf-8")
     text = text.replace(
-        "title: AI headshots and photographers, side by side", f"title: {json.dumps(title)}", 1
+        "title: Every route to a headshot, side by side", f"title: {json.dumps(title)}", 1
     ).replace(
         "    description: >-\n"
-        "      A side-by-side comparison of AI headshot generators and professional photographers on cost,\n"
-        "      turnaround, realism, direction, trust and value.",
+        "      Every route to a headshot side by side, from the photo you have to a full session or an AI\n"
+        "      generator: cost, speed, what you get, rights, realism and how long it lasts.",
         f"    description: {json.dumps(description)}",
         1,
     )

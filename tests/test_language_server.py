@@ -20,6 +20,7 @@ from conftest import ROOT, copy_project
 from language_server import LanguageServer, available
 
 from generator.errors import ContentError
+from generator.guide import load_guide
 from generator.model import FILES
 from generator.pipeline import check
 
@@ -38,7 +39,7 @@ CROSS_REFERENCES = [
     "unknown-answer",
 ]
 BLOCK = [("platform", ""), ("visibility", "some"), ("stakes", "medium"), ("lifespan", "months")]
-BLOCK += [("budget", "tight"), ("deadline", "days")]
+BLOCK += [("photo", "none"), ("budget", "tight"), ("deadline", "days")]
 TYPES = ["quoted-number", "quoted-negative-weight", "quoted-true", "yaml11-bool-yes", "wrong-type-number"]
 # Other mistakes the schemas know enough to underline at check's place.
 SHARED = [
@@ -141,7 +142,7 @@ def test_a_wrong_type_or_value_is_refused_by_both_at_the_same_place(
 @pytest.mark.parametrize(
     "answers",
     [
-        "{platform: , visibility: some, stakes: medium, lifespan: months, budget: tight, deadline: days}",
+        "{platform: , visibility: some, stakes: medium, lifespan: months, photo: none, budget: tight, deadline: days}",
         "".join(f"\n      {q}: {a}" for q, a in BLOCK),
     ],
     ids=["flow", "block"],
@@ -150,22 +151,25 @@ def test_completion_in_a_scenarios_answers_offers_the_questions_options(
     server: LanguageServer, answers: str
 ) -> None:
     shipped = (ROOT / "content" / "scenarios.yaml").read_text(encoding="utf-8")
-    old = "{platform: professional, visibility: some, stakes: medium, lifespan: months, budget: tight, deadline: days}"
+    old = (
+        "{platform: professional, visibility: some, stakes: medium, lifespan: months, photo: none, "
+        "budget: tight, deadline: days}"
+    )
     text = shipped.replace(old, answers, 1)
     path, _ = _open(server, "scenarios", text)
     lines = text.splitlines()
     row = next(i for i, line in enumerate(lines) if "platform: ," in line or line.strip() == "platform:")
     column = lines[row].index("platform:") + len("platform: ")
     labels = [item["label"] for item in server.completion(path, row, column)]
-    assert labels == ["professional", "company", "dating", "social"]
+    assert labels == ["professional", "company", "dating", "chat", "social"]
 
 
 def test_completion_offers_outcome_ids_after_to(server: LanguageServer) -> None:
-    text = (ROOT / "content" / "decision.yaml").read_text(encoding="utf-8").replace("to: hybrid", "to: ", 1)
+    text = (ROOT / "content" / "decision.yaml").read_text(encoding="utf-8").replace("to: keep\n", "to: \n", 1)
     path, _ = _open(server, "decision", text)
     row = next(i for i, line in enumerate(text.splitlines()) if line == "    to: ")
     labels = {item["label"] for item in server.completion(path, row, len("    to: "))}
-    assert labels == {"ai", "hybrid", "photographer"}
+    assert labels == {o.id for o in load_guide(ROOT).decision.outcomes}
 
 
 def test_hover_shows_what_a_key_is_for_with_an_example_and_its_title_once(server: LanguageServer) -> None:

@@ -40,17 +40,20 @@ def set_price(root: Path, option: str, low: int, high: int) -> None:
 
 
 def test_comparison_chart_follows_a_price_change(tmp_path: Path) -> None:
+    routes = [o.id for o in GUIDE.comparison.options]
+    ai = routes.index("ai")
     before = chart_rows(render_pages(GUIDE)[COMPARISON])
-    assert before[1][0] == "$20–$80" and before[36][0] == "$120–$480"
-    assert "never becomes the cheaper choice" in render_pages(GUIDE)[COMPARISON]
+    assert len(before[1]) == len(routes)  # every route is drawn
+    assert before[1][ai] == "$20–$80" and before[36][ai] == "$20–$160"  # one or two orders in 3 years
+    assert "never becomes cheaper than an AI generator" in render_pages(GUIDE)[COMPARISON]
     root = copy_project(tmp_path / "project")
-    set_price(root, "ai", 40, 150)
+    set_price(root, "ai", 200, 700)
     page = render_pages(load_guide(root))[COMPARISON]
     after = chart_rows(page)
-    assert after[1][0] == "$40–$150"
-    assert after[36][0] == "$240–$900"  # six AI sets over three years
-    assert after[19] == ["$160–$600", "$150–$600+"]  # the fourth set makes the photographer cheaper
-    assert "From month 19, a photographer costs no more" in page
+    assert after[1][ai] == "$200–$700"
+    assert after[36][ai] == "$200–$1,400"
+    assert after[36][routes.index("session")] == "$150–$1,200+"
+    assert "From month 1, a full session costs no more" in page  # now dearer at both ends throughout
     assert 'class="hdt-mark"' in page
 
 
@@ -63,7 +66,6 @@ def test_crossover_needs_both_ends_of_the_range_to_stay_cheaper() -> None:
 
 
 def test_tool_chart_draws_the_engines_costs(browser, site_url: str) -> None:
-    labels = {o.id: o.label for o in GUIDE.decision.outcomes}
     sample = random.Random(13).sample(list(ENGINE.combinations()), 12)
     context = browser.new_context(viewport={"width": 390, "height": 800})
     page = context.new_page()
@@ -73,14 +75,17 @@ def test_tool_chart_draws_the_engines_costs(browser, site_url: str) -> None:
             page.locator("#hdt-tc").wait_for(state="attached", timeout=5000)
             drawn = chart_rows(page.locator("#hdt-result").inner_html())
             months = ENGINE.choices["lifespan"][answers["lifespan"]].months or 1
-            chart = charts.cost_chart(ENGINE, labels, marker=months)
+            result = ENGINE.decide(answers)
+            # every single route, and the recommendation when it is a plan of two
+            shown = [o for o in GUIDE.decision.outcomes if len(o.routes) == 1 or o.id == result.outcome]
+            chart = charts.cost_chart(ENGINE, {o.id: o.label for o in shown}, marker=months)
             text = charts.chart_text(chart, GUIDE.decision.labels, GUIDE.site.currency)
             expected = {
                 m: [text["range"](*s.at(m), s.open_ended) for s in chart.series] for m in chart.rows()
             }  # type: ignore[operator]
             assert drawn == expected, answers
-            result = ENGINE.decide(answers)
-            mine = [money((c.low, c.high, c.open_ended), GUIDE.site.currency) for c in result.costs]
+            costs = {c.outcome: c for c in result.costs}
+            mine = [money((costs[o.id].low, costs[o.id].high, costs[o.id].open_ended), "$") for o in shown]
             assert drawn[months] == mine, answers  # the reader's own horizon is the result's costs
             assert page.locator("#hdt-tc svg .hdt-mark").count() == 1 + (chart.crossover is not None)
     finally:

@@ -72,10 +72,10 @@ def _edit(project: Path, name: str, old: str, new: str) -> int:
 
 
 def test_a_yaml_edit_shows_up_in_the_served_page(server: Server) -> None:
-    assert "Minutes, at most a few hours" in server.get("comparison/")[1]
-    _edit(server.project, "comparison.yaml", "Minutes, at most a few hours", "Ninety seconds, give or take")  # type: ignore[attr-defined]
-    assert _until(lambda: "Ninety seconds, give or take" in server.get("comparison/")[1]), server.output()
-    assert "Minutes, at most a few hours" not in server.get("comparison/")[1]
+    assert "Limited to the styles on offer" in server.get("comparison/")[1]
+    _edit(server.project, "comparison.yaml", "Limited to the styles on offer", "Ninety styles, give or take")  # type: ignore[attr-defined]
+    assert _until(lambda: "Ninety styles, give or take" in server.get("comparison/")[1]), server.output()
+    assert "Limited to the styles on offer" not in server.get("comparison/")[1]
 
 
 def test_the_server_watches_the_sources_not_the_pages_it_generates(server: Server) -> None:
@@ -88,8 +88,8 @@ def test_the_server_watches_the_sources_not_the_pages_it_generates(server: Serve
 
 def test_a_broken_edit_keeps_the_last_good_site_and_a_fix_recovers(server: Server) -> None:
     project: Path = server.project  # type: ignore[attr-defined]
-    _edit(project, "comparison.yaml", "Minutes, at most a few hours", "Ninety seconds, give or take")
-    assert _until(lambda: "Ninety seconds, give or take" in server.get("comparison/")[1]), server.output()
+    _edit(project, "comparison.yaml", "Limited to the styles on offer", "Ninety styles, give or take")
+    assert _until(lambda: "Ninety styles, give or take" in server.get("comparison/")[1]), server.output()
 
     line = _edit(project, "decision.yaml", "threshold: 3", "threshold: three")
     message = (
@@ -97,10 +97,10 @@ def test_a_broken_edit_keeps_the_last_good_site_and_a_fix_recovers(server: Serve
     )
     assert _until(lambda: message in server.output()), server.output()
     status, page = server.get("comparison/")
-    assert status == 200 and "Ninety seconds, give or take" in page
+    assert status == 200 and "Ninety styles, give or take" in page
     assert "Traceback" not in server.output()
 
     _edit(project, "decision.yaml", "threshold: three", "threshold: 3")
-    _edit(project, "comparison.yaml", "Ninety seconds, give or take", "Two minutes, after the fix")
+    _edit(project, "comparison.yaml", "Ninety styles, give or take", "Two minutes, after the fix")
     assert _until(lambda: "Two minutes, after the fix" in server.get("comparison/")[1]), server.output()
     assert "Traceback" not in server.output()

@@ -65,7 +65,7 @@ def test_zensical_preview_follows_content_edits(tmp_path: Path) -> None:
         decision.write_text(
             decision.read_text(encoding="utf-8").replace("threshold: 3", "threshold: three"), "utf-8"
         )
-        assert _until(lambda: "content/decision.yaml:8:12:" in log.read_text(encoding="utf-8"))
+        assert _until(lambda: "content/decision.yaml:10:12:" in log.read_text(encoding="utf-8"))
         assert MARKER in _fetch(page), "a broken edit must keep the last good pages"
     finally:
         stop(server)

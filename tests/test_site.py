@@ -79,7 +79,7 @@ def test_no_eight_word_run_is_copied_from_the_seed_article(built_site: Path) -> 
 def test_what_editors_change_is_what_readers_see(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     edits = {
-        "content/comparison.yaml": ("Minutes, at most a few hours", "Eleven minutes flat, measured"),
+        "content/comparison.yaml": ("Limited to the styles on offer", "Eleven styles, hand-picked"),
         "content/scenarios.yaml": ("The dating profile", "The hopeful dater on three apps"),
         "content/pages/photographer.md": (None, "\nA sentence only this test writes, zebra-quince.\n"),
         "content/comparison.yaml#price": ("price: {min: 20, max: 80}", "price: {min: 25, max: 95}"),
@@ -91,7 +91,7 @@ def test_what_editors_change_is_what_readers_see(tmp_path: Path) -> None:
         path.write_text(text.replace(old, new) if old else text + new, encoding="utf-8")
     site = build_site(project, tmp_path / "site")
     comparison = " ".join(parse_page(site / "comparison/index.html").text)
-    assert "Eleven minutes flat, measured" in comparison
+    assert "Eleven styles, hand-picked" in comparison
     assert "$25–$95" in comparison and "$20–$80" not in comparison
     assert "The hopeful dater on three apps" in " ".join(parse_page(site / "scenarios/index.html").text)
     assert "zebra-quince" in " ".join(parse_page(site / "photographer/index.html").text)
@@ -104,9 +104,11 @@ def test_a_broken_source_fails_the_build_with_its_place(tmp_path: Path) -> None:
 
     project = copy_project(tmp_path / "project")
     path = project / "content/comparison.yaml"
-    path.write_text(path.read_text().replace("favours: ai\n", "favours: robots\n", 1))
+    text = path.read_text()
+    assert "favors: [session]\n" in text
+    path.write_text(text.replace("favors: [session]\n", "favors: [robots]\n", 1))
     with pytest.raises(ContentError) as caught:
         build_site(project, tmp_path / "site")
     assert str(caught.value).startswith("content/comparison.yaml:")
-    assert "unknown option 'robots'" in str(caught.value)
+    assert "unknown route 'robots'" in str(caught.value)
     assert not (tmp_path / "site").exists()

@@ -41,6 +41,9 @@ def fill(template: str, **values: object) -> str:
     return re.sub(r"\{([\w-]+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
 
 
+SOURCE_TITLE = {s.id: s.title for s in GUIDE.sources.sources}
+
+
 def summary(result: Result) -> dict[str, Any]:
     """What the widget must reproduce, in a shape both engines can produce."""
     return {
@@ -48,10 +51,13 @@ def summary(result: Result) -> dict[str, Any]:
         "base": result.base,
         "rule": result.rule,
         "margin": result.margin,
-        "reasons": [[r.question, r.option, r.rule, r.text] for r in result.reasons],
+        "reasons": [
+            [r.question, r.option, r.rule, r.text, SOURCE_TITLE.get(r.source or "")] for r in result.reasons
+        ],
+        "advice": [a.heading for a in result.advice],
         "flips": [[f.question, f.option, f.outcome] for f in result.flips],
         "costs": [
-            [c.outcome, c.low, c.high, c.open_ended, [[p.option, p.times] for p in c.parts]]
+            [c.outcome, c.low, c.high, c.open_ended, [[p.option, list(p.times)] for p in c.parts]]
             for c in result.costs
         ],
     }
@@ -63,7 +69,11 @@ def js_summary(js: dict[str, Any]) -> dict[str, Any]:
         "base": js["base"],
         "rule": js["rule"],
         "margin": js["margin"],
-        "reasons": [[r["question"], r["option"], r["rule"], r["text"]] for r in js["reasons"]],
+        "reasons": [
+            [r["question"], r["option"], r["rule"], r["text"], (r["source"] or {}).get("title")]
+            for r in js["reasons"]
+        ],
+        "advice": [a["heading"] for a in js["advice"]],
         "flips": [[f["question"], f["option"], f["outcome"]] for f in js["flips"]],
         "costs": [
             [c["outcome"], c["low"], c["high"], c["open"], [[p["option"], p["times"]] for p in c["parts"]]]
@@ -137,6 +147,13 @@ def test_js_logic_matches_the_python_engine_on_every_combination(tool: Page) -> 
     assert matches == len(combos) == math.prod(len(q.options) for q in QUESTIONS), (
         f"first mismatch: {mismatch}"
     )
+    # every set of answers a shared link can carry shows at least one reason, and the data says
+    # what each route leaves the reader publishing
+    assert all(js["reasons"] for js in results)
+    pictures = tool.evaluate("() => JSON.parse(document.getElementById('hdt-data').textContent).prices")
+    assert {route: p["picture"] for route, p in pictures.items()} == {
+        o.id: o.picture for o in GUIDE.comparison.options
+    }
 
 
 def expected_card(answers: dict[str, str]) -> dict[str, Any]:
@@ -145,6 +162,10 @@ def expected_card(answers: dict[str, str]) -> dict[str, Any]:
     return {
         "outcome": OUTCOME_LABEL[r.outcome],
         "reasons": [x.text for x in r.reasons],
+        "cited": [
+            fill(LABELS["reason-source"], source=SOURCE_TITLE[x.source]) for x in r.reasons if x.source
+        ],
+        "advice": [a.heading for a in r.advice],
         "flips": [
             fill(
                 LABELS["flip"],
@@ -160,13 +181,18 @@ def expected_card(answers: dict[str, str]) -> dict[str, Any]:
 
 
 def shown_card(page: Page) -> dict[str, Any]:
-    return page.evaluate("""() => {
+    return page.evaluate(
+        """(heading) => {
       const r = document.getElementById('hdt-result'), texts = (s) => [...r.querySelectorAll(s)].map((e) => e.textContent);
-      const change = r.querySelectorAll('h3')[1].nextElementSibling;
-      return {outcome: r.querySelector('.hdt-outcome').textContent, reasons: texts('ol > li'),
+      const change = [...r.querySelectorAll('h3')].find((h) => h.textContent === heading).nextElementSibling;
+      return {outcome: r.querySelector('.hdt-outcome').textContent,
+              reasons: [...r.querySelectorAll('ol > li')].map((li) => li.firstChild.textContent),
+              cited: texts('ol > li .hdt-cite'), advice: texts('.hdt-advice h4'),
               flips: change.tagName === 'UL' ? [...change.children].map((e) => e.textContent) : [change.textContent],
               costs: texts('.hdt-costs td strong')};
-    }""")
+    }""",
+        LABELS["change"],
+    )
 
 
 def test_the_form_shows_what_the_python_engine_decides(tool: Page) -> None:
