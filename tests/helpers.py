@@ -146,7 +146,7 @@ def serve(
 
 @contextlib.contextmanager
 def served(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
-    """`serve` as a context manager: yields the base URL, shuts the server down afterwards."""
+    """`serve` as a context manager: yields the base URL, shuts the server down afterward."""
     url, server = serve(directory, headers)
     try:
         yield url
@@ -183,7 +183,7 @@ def chromium_path() -> str:
 
 @contextlib.contextmanager
 def chromium() -> Iterator[Any]:
-    """System Chromium under Playwright, closed afterwards; yields the `Browser`."""
+    """System Chromium under Playwright, closed afterward; yields the `Browser`."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
