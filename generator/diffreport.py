@@ -4,6 +4,7 @@ and its comment), shortened to fit where GitHub shows it."""
 from __future__ import annotations
 
 import html
+import itertools
 import os
 import re
 
@@ -202,7 +203,9 @@ def _pages(pages: tuple[PageChange, ...]) -> list[str]:
             f"| {_cell(page.title)} {_code(page.path)}{status} | {page.lines:,} | {_cell(_figures(page))} |"
         )
     out += ["", "Changed lines, the first few of each page:", ""]
-    return out + [_lines(page) for page in pages]
+    for page in pages:
+        out += [_lines(page), ""]
+    return out
 
 
 def _lines(page: PageChange) -> str:
@@ -214,7 +217,7 @@ def _lines(page: PageChange) -> str:
     fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", "\n".join(lines)))])
     summary = f"{_cell(page.title)}: {page.lines:,} line{'s' * (page.lines != 1)}"
     return "\n".join(
-        [f"<details><summary>{summary}</summary>", "", f"{fence}diff", *lines, fence, "", "</details>", ""]
+        [f"<details><summary>{summary}</summary>", "", f"{fence}diff", *lines, fence, "", "</details>"]
     )
 
 
@@ -254,17 +257,15 @@ def _note(limit: int, left_out: int) -> str:
 
 def shorten(units: list[str], limit: int | None) -> str:
     """The units (lines, or blocks that must stay whole) joined, cut after the last unit that fits
-    within `limit` characters together with a line that says how much was left out."""
+    within `limit` characters together with a line that says how many lines were left out."""
     text = "\n".join(units) + "\n"
     if not limit or len(text) <= limit:
         return text
     room = limit - len(_note(limit, text.count("\n"))) - 2  # the note and the blank line before it
-    kept: list[str] = []
-    size = 0
-    for unit in units:
-        size += len(unit) + 1
-        if size > room:
-            break
-        kept.append(unit)
-    left_out = text.count("\n") - sum(u.count("\n") + 1 for u in kept)
+    ends = itertools.accumulate(len(unit) + 1 for unit in units)
+    count = next(i for i, end in enumerate(ends) if end > room)  # the first unit that does not fit
+    kept = units[:count]
+    while kept and not kept[-1]:
+        kept.pop()
+    left_out = sum(1 for unit in units[count:] for line in unit.split("\n") if line.strip())
     return "\n".join([*kept, "", _note(limit, left_out)]) + "\n"
