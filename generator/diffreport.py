@@ -99,7 +99,7 @@ def _label(report: Report, outcome: str) -> str:
     return report.outcomes.get(outcome, outcome)
 
 
-def _share(count: int | None, total: int) -> str:
+def _share(count: int, total: int) -> str:
     return "—" if not count else f"{count:,} ({100 * count / total:.1f} %)"
 
 
@@ -126,7 +126,7 @@ def _decision(report: Report) -> list[str]:
         f"New fingerprint of the decision table: {_code(report.fingerprints[1])} (the changelog entry "
         "for this change carries it).",
         "",
-        "| recommendation | answer sets before | after | change (points) |\n|---|--:|--:|--:|",
+        "| recommendation | answer sets before | after | change (% points) |\n|---|--:|--:|--:|",
     ]
     for outcome, label in report.outcomes.items():
         counts = report.shares[0].get(outcome, 0), report.shares[1].get(outcome, 0)
@@ -142,7 +142,7 @@ def _decision(report: Report) -> list[str]:
     out += ["", "For example:", ""]
     for t in report.transitions:
         out += [
-            f"- {_example(e)}: was *{_was(report, t.before)}*, now *{_now(report, t.after)}*"
+            f"- {_example(e)}: was *{_cell(_was(report, t.before))}*, now *{_cell(_now(report, t.after))}*"
             for e in t.examples
         ]
     return out
@@ -163,8 +163,8 @@ def _example(pairs: tuple[tuple[str, str], ...]) -> str:
 def _scenarios(report: Report) -> list[str]:
     out = ["", "### Scenarios whose result or reasons change", ""]
     for s in report.scenarios:
-        before = _label(report, s.before) if s.before else "(new scenario)"
-        after = _label(report, s.after) if s.after else "(removed)"
+        before = _cell(_label(report, s.before)) if s.before else "(new scenario)"
+        after = _cell(_label(report, s.after)) if s.after else "(removed)"
         result = f"*{before}* → *{after}*" if before != after else f"still *{after}*"
         score = (
             ""

@@ -129,7 +129,7 @@ def test_a_price_change_then_a_logged_weight_change_read_as_the_reviewer_sees_th
     assert re.fullmatch(r"Compared with `[0-9a-f]{7,} shipped content`\.", lines[2])  # the base, not the tip
     assert f"### Decision tool: {moved:,} of {len(answer_sets):,} answer sets change recommendation" in lines
     assert "- visibility: weight of 'many' +2 → +3" in lines
-    assert "| recommendation | answer sets before | after | change (points) |" in lines
+    assert "| recommendation | answer sets before | after | change (% points) |" in lines
     assert any(re.fullmatch(r"- .+: \*\*.+\*\* · .+: was \*.+\*, now \*.+\*", line) for line in lines)
     [comparison] = [line for line in lines if line.startswith("| ") and "`comparison.md`" in line]
     assert "$150–$600+ → $150–$650+" in comparison  # the figure that moved on the comparison page
@@ -216,3 +216,9 @@ def test_shortening_keeps_whole_blocks_and_counts_what_it_left_out() -> None:
     left = [line for line in whole[len(kept) :].split("\n") if line.strip()]
     assert SHORTENED.match(note) and f": {len(left):,} more lines are left out; " in note
     assert shorten(units, None) == shorten(units, len(whole)) == whole
+
+
+def test_a_cap_too_small_for_the_report_is_refused_plainly() -> None:
+    result = run_cli("--root", str(ROOT), "diff", "--markdown", "--max-chars", "12")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "'12' is not a size; expected 0 (no limit) or at least 1000" in result.stderr
