@@ -34,6 +34,13 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date; expected YYYY-MM-DD") from None
 
 
+def _limit(value: str) -> int:
+    """A size cap for the Markdown report: 0 (none) or enough for its headings and the closing note."""
+    if not value.isdigit() or 0 < int(value) < 1000:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size; expected 0 (no limit) or at least 1000")
+    return int(value)
+
+
 def _check(args: argparse.Namespace) -> int:
     from .pipeline import check
     from .review import overdue_reviews
@@ -51,7 +58,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     from .diff import compare
-    from .diffreport import markdown, text
+    from .diffreport import MARKDOWN_LIMIT, markdown, text
     from .guide import load_guide
     from .revision import RevisionError, content_at, describe
 
@@ -71,7 +78,9 @@ def _diff(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    print((markdown if args.markdown else text)(compare(old, new), against), end="")
+    report = compare(old, new)
+    limit = MARKDOWN_LIMIT if args.max_chars is None else args.max_chars or None
+    print(markdown(report, against, limit) if args.markdown else text(report, against), end="")
     return 0
 
 
@@ -141,7 +150,15 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_check)
     p = sub.add_parser("diff", help="what the working copy changes for readers, compared with a git revision")
     p.add_argument("rev", nargs="?", default="HEAD", help="git revision to compare with (default: HEAD)")
-    p.add_argument("--markdown", action="store_true", help="Markdown, for a pull-request description")
+    p.add_argument(
+        "--markdown", action="store_true", help="Markdown, for a pull request's summary and comment"
+    )
+    p.add_argument(
+        "--max-chars",
+        type=_limit,
+        help="shorten the Markdown report to this many characters, saying so in its last line "
+        "(default: what fits a pull-request comment; 0: no limit)",
+    )
     p.set_defaults(func=_diff)
     p = sub.add_parser("render", help="write the generated Markdown and widget data for review")
     p.add_argument("--out", required=True)

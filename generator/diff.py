@@ -72,6 +72,7 @@ class Report:
     fingerprints: tuple[str, str]
     transitions: tuple[Transition, ...]
     outcomes: dict[str, str]  # id -> label, both guides (the newer label wins)
+    shares: tuple[dict[str, int], dict[str, int]]  # combinations per outcome id, before and after
     model: tuple[str, ...]
     scenarios: tuple[ScenarioChange, ...]
     costs: tuple[CostMove, ...]
@@ -95,6 +96,7 @@ def compare(old: Guide, new: Guide) -> Report:
         fingerprints=(fingerprint(tables[0]), fingerprint(tables[1])),
         transitions=tuple(_transitions(old, new, *tables)),
         outcomes={o.id: o.label for o in (*old.decision.outcomes, *new.decision.outcomes)},
+        shares=(dict(Counter(tables[0].values())), dict(Counter(tables[1].values()))),
         model=tuple(_model(old, new)),
         scenarios=tuple(_scenarios(old, new)),
         costs=tuple(_costs(old, new)),

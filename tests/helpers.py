@@ -103,14 +103,17 @@ def stop(process: subprocess.Popen) -> None:  # type: ignore[type-arg]
 # --- serving and waiting ------------------------------------------------------------------------
 
 
-def git(project: Path, *args: str) -> None:
-    """Run git in `project` as an editor would, with a name and address of its own (no global config needed)."""
-    subprocess.run(
+def git(project: Path, *args: str) -> str:
+    """Run git in `project` as an editor would, with a name and address of its own (no global config
+    needed); returns what it printed, stripped."""
+    done = subprocess.run(
         ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
         cwd=project,
         check=True,
         capture_output=True,
+        text=True,
     )
+    return done.stdout.strip()
 
 
 def free_port() -> int:
