@@ -100,7 +100,7 @@ def log_the_recommendations(repo: Path) -> None:
     """The changelog entry a change of recommendations needs, with the fingerprint `check` asks for."""
     entry = (
         f"  - date: {dt.date.today().isoformat()}\n    summary: >-\n"
-        "      A public audience leans a little more toward a photographer.\n"
+        "      A public audience leans a little more toward a session.\n"
         f"    fingerprint: {fingerprint(recommendations(load_guide(repo)))}\n"
     )
     path = repo / "content" / "decision.yaml"
@@ -114,7 +114,7 @@ def test_a_price_change_then_a_logged_weight_change_read_as_the_reviewer_sees_th
     priced = Engine.of(load_guide(repo))
     replace_once(repo / "content" / "decision.yaml", *WEIGHT)
     log_the_recommendations(repo)
-    commit(repo, "A public audience leans further toward a photographer")
+    commit(repo, "A public audience leans further toward a session")
     assert run_cli("--root", str(repo), "check").returncode == 0  # the changelog entry is the one asked for
     weighted = Engine.of(load_guide(repo))
     answer_sets = list(weighted.combinations())
@@ -161,7 +161,7 @@ def test_a_change_no_reader_would_see_says_so(repo: Path) -> None:
 def add_priced_pages(repo: Path, extra: int) -> None:
     """`extra` more pages, out of the nav, each showing both price ranges."""
     (repo / "content" / "pages" / "extra.md").write_text(
-        "A session costs {{price.photographer}}; an AI set costs {{price.ai}}.\n", encoding="utf-8"
+        "A session costs {{price.session}}; an AI set costs {{price.ai}}.\n", encoding="utf-8"
     )
     pages = repo / "content" / "pages.yaml"
     added = "".join(
