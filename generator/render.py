@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import charts, illustrations
+from . import charts, embed, illustrations
 from .decide import Engine
 from .figures import fill, money
 from .model import LINK, Guide, Page
@@ -145,6 +145,7 @@ def render_pages(guide: Guide) -> dict[str, str]:
         "summary": summarize(guide),
         "assumptions": cost_assumptions(guide),
         "cost_chart": functools.partial(comparison_chart, guide, engine),
+        "embed": embed.share(guide),
     }
     result: dict[str, str] = {}
     for page in guide.pages.pages:
@@ -153,6 +154,15 @@ def render_pages(guide: Guide) -> dict[str, str]:
         text = template.render(context, page=page, body=guide.bodies.get(page.body or ""), figure=figure)
         result[page.path] = _resolve_links(text, page, paths)
     return dict(sorted(result.items()))
+
+
+def static_files(guide: Guide) -> dict[str, str]:
+    """Files the site serves as they are, keyed by their path: the tool's oEmbed description."""
+    if embed.embed_page(guide) is None:
+        return {}
+    return {
+        embed.OEMBED: json.dumps(embed.oembed(guide), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    }
 
 
 def _figure(

@@ -53,8 +53,20 @@ NOT_TEXT = {
     "includes_source",
     "redo_source",
     "fingerprint",
+    "frame_ancestors",  # origins, refused unless they are (test_embed.py)
 }
-FIXED_KINDS = {"home", "prose", "comparison", "scenarios", "tool", "experts", "method", "text", "price"}
+FIXED_KINDS = {
+    "home",
+    "prose",
+    "comparison",
+    "scenarios",
+    "tool",
+    "experts",
+    "method",
+    "embed",
+    "text",
+    "price",
+}
 FIXED_KINDS |= {"monotone", "never", "timing-only"}  # kinds of invariant
 
 
