@@ -62,6 +62,7 @@ def plain_project(root: Path, build: Build, target: Path, *, nav: list | None = 
     Returns the config file. `nav` defaults to the plugin's nav; the site name, description and
     nav are written in statically. The tool page gets no `hdt_data` here (only the plugin adds it).
     """
+    from generator.docs import hidden_pages
     from generator.docs import nav as _nav
 
     docs = target / "docs"
@@ -88,6 +89,9 @@ def plain_project(root: Path, build: Build, target: Path, *, nav: list | None = 
     config["site_author"] = guide.site.author
     config["copyright"] = html.escape(guide.site.copyright)
     config["nav"] = _nav(guide) if nav is None else nav
+    hidden = hidden_pages(guide)
+    if hidden:  # what the plugin's on_files does: built, linked, kept out of the nav (the embed page)
+        config["not_in_nav"] = "\n".join("/" + path for path in hidden)
     if nav is not None:
         config["strict"] = False  # pages left out of the nav are then reported, not fatal
         config["validation"]["omitted_files"] = "info"

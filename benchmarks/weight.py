@@ -12,6 +12,7 @@ from .project import ROOT, bare_material, mkdocs_build
 from .report import Section
 
 WIDGET_TARGET = 8 * 1024
+EMBED_SCRIPT_TARGET = 1024  # the script hosts load with the snippet (overrides/assets/hdt/embed.js)
 PAGES = {
     "home": "index.html",
     "comparison": "comparison/index.html",
@@ -115,6 +116,15 @@ def measure(site: Path, work: Path) -> Section:
         section.add(f"widget decision-tool.{suffix}, gzipped ({len(data):,} B raw)", gz(data), "B")
     own = sum(gz(data) for data in raw.values())
     section.add("widget's own JS + CSS, gzipped", own, "B", "≤ 8 KiB", own <= WIDGET_TARGET)
+    script = (assets / "embed.js").read_bytes()
+    size = gz(script)
+    section.add(
+        f"embed snippet's resize script embed.js, gzipped ({len(script):,} B raw)",
+        size,
+        "B",
+        "≤ 1 KiB",
+        size <= EMBED_SCRIPT_TARGET,
+    )
     section.notes += [
         (
             "assets found by parsing the built HTML for <link rel=stylesheet|icon>, <script src> and <img src>; "

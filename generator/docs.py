@@ -3,8 +3,10 @@
 `python -m generator` and the MkDocs plugin both write `build/docs/` (or `build/docs-files/` for a
 build without directory URLs, as the offline build is) from the core's result. Each page's front
 matter carries what the theme templates print beyond the Markdown: the sharing metadata and JSON-LD
-(`hdt_meta`) and, on the tool page, the decision model (`hdt_data`). So MkDocs and Zensical render
-the same pages from the same files, through the same `overrides/main.html`. No MkDocs here.
+(`hdt_meta`); on the tool page, the decision model (`hdt_data`) and the oEmbed description's address
+(`hdt_oembed`); on the embed page, the model with the `embed` flag and who may frame it (`hdt_embed`).
+So MkDocs and Zensical render the same pages from the same files, through the same templates in
+`overrides/`. No MkDocs here.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from urllib.parse import urljoin
 
 import yaml
 
-from .metadata import page_metadata
+from .embed import OEMBED, embed_page, frame_ancestors, tool_page
+from .metadata import page_metadata, page_url
 from .model import Guide
 from .pipeline import Build
 
@@ -29,16 +32,6 @@ WORK = "build"  # git-ignored; everything a build derives lives here
 def docs_dir(root: Path, directory_urls: bool = True) -> Path:
     """Where the generated pages go; links inside them depend on the URL style, hence two folders."""
     return Path(root) / WORK / ("docs" if directory_urls else "docs-files")
-
-
-def page_url(path: str, directory_urls: bool) -> str:
-    """A page's URL relative to the site root, as MkDocs and Zensical make it from its file path."""
-    stem = path.removesuffix(".md")
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
 
 
 def relative_url(url: str, base: str) -> str:
@@ -90,11 +83,18 @@ def _front_matter(build: Build, path: str, directory_urls: bool) -> dict[str, An
     page = next(p for p in guide.pages.pages if p.path == path)
     url = page_url(path, directory_urls)
     extra: dict[str, Any] = {"hdt_meta": page_metadata(guide, page, urljoin(guide.site.url, url))}
+    paths = {p.id: p.path for p in guide.pages.pages}
+
+    def link(page_id: str) -> str:
+        return relative_url(page_url(paths[page_id], directory_urls), url)
+
     if page.kind == "tool":
-        paths = {p.id: p.path for p in guide.pages.pages}
-        extra["hdt_data"] = build.widget(
-            lambda page_id: relative_url(page_url(paths[page_id], directory_urls), url)
-        )
+        extra["hdt_data"] = build.widget(link)
+        if embed_page(guide):
+            extra["hdt_oembed"] = OEMBED  # from the site's root (the theme's `url` filter)
+    if page.kind == "embed":  # the tool's data, and the flag that tells it where the whole tool lives
+        extra["hdt_data"] = build.widget(link, embed={"tool": link(tool_page(guide).id)})
+        extra["hdt_embed"] = {"ancestors": " ".join(frame_ancestors(guide))}
     return extra
 
 
@@ -135,9 +135,11 @@ def write_docs(root: Path, build: Build, directory_urls: bool = True) -> Path:
     folder = docs_dir(root, directory_urls)
     for path in build.pages:
         _write(folder / path, page_text(build, path, directory_urls))
+    for path, text in build.files.items():
+        _write(folder / path, text)
     for stale in sorted(folder.rglob("*"), reverse=True):
         relative = stale.relative_to(folder).as_posix()
-        if stale.is_file() and relative not in build.pages:
+        if stale.is_file() and relative not in build.pages and relative not in build.files:
             stale.unlink()
         elif stale.is_dir() and not any(stale.iterdir()):
             stale.rmdir()

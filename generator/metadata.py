@@ -15,6 +15,16 @@ _SCRIPT_SAFE = str.maketrans(
 )
 
 
+def page_url(path: str, directory_urls: bool) -> str:
+    """A page's URL relative to the site root, as MkDocs and Zensical make it from its file path."""
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
 def script_json(value: Any) -> str:
     """JSON that is safe inside an HTML <script> element; sorted keys keep builds byte-identical."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(

@@ -169,6 +169,76 @@ class Home(Record):
     next_step: Text = _about("The text of the closing call to action.", "The tool takes a minute.")
 
 
+# An origin a host site is served from (scheme, host, optional port), or "*" for any site: the values
+# CSP's frame-ancestors takes, kept to a form that cannot add a directive to the policy.
+FrameAncestor = Annotated[str, Field(pattern=r"^(\*|https?://[a-z0-9]+([.-][a-z0-9]+)*(:[0-9]{1,5})?)$")]
+
+
+class EmbedThemes(Record):
+    auto: Text = _about(
+        "The choice that follows the reader's light or dark system setting.", "Follow the system"
+    )
+    light: Text = _about("The light theme's name.", "Light")
+    dark: Text = _about("The dark theme's name.", "Dark")
+
+
+class Embed(Record):
+    """The decision tool on other sites: the embed page, the snippet hosts copy, and who may frame it."""
+
+    frame_ancestors: list[FrameAncestor] = _about(
+        'Which sites may frame the embed page: ["*"] for any site, or a list of origins such as '
+        "https://careers.example.edu (the guide's own origin is always allowed, for the preview).",
+        ["*"],
+        default_factory=lambda: ["*"],
+        min_length=1,
+    )
+    height: int = _about(
+        "The frame's height in pixels where the snippet's script does not run (the frame then scrolls).",
+        900,
+        default=900,
+        ge=300,
+        le=3000,
+    )
+    width: int = _about(
+        "The width in pixels the oEmbed description asks consumers for.", 640, default=640, ge=280
+    )
+    heading: Text = _about(
+        "The heading of the snippet section on the tool page.", "Put this tool on your site"
+    )
+    intro: Text = _about("The paragraph under that heading.", "Copy the code into your page.")
+    theme: Text = _about("The question above the theme choice.", "Theme")
+    themes: EmbedThemes = _about("The names of the three theme choices.")
+    code: Text = _about("The label of the code to copy.", "The code for your page")
+    copy_code: Text = _about("The copy button's text.", "Copy the code")
+    copied: Text = _about("What the copy button says once the code is copied.", "Code copied")
+    preview: Text = _about("The heading of the preview.", "Preview")
+    open_embed: Text = _about(
+        "The link to the embed page that stands for the preview where scripts do not run.",
+        "Open the tool as other sites show it",
+    )
+    frame_title: Text = _about(
+        "The frame's title, read by screen readers on the host's page; {site} is the guide's name.",
+        "Headshot decision tool, from the {site}",
+    )
+    fallback: Text = _about(
+        "The link under the frame to the tool in the guide, which stays where frames are blocked; "
+        "{site} is the guide's name.",
+        "Open the headshot decision tool on the {site}",
+    )
+    attribution: Text = _about(
+        "The short line inside the embed that names the guide; {site} becomes a link to the guide.",
+        "A tool from the {site}",
+    )
+    whole_guide: Text = _about(
+        "The link inside the embed that opens the tool in the guide, in a new tab, with the reader's answers.",
+        "See the whole guide",
+    )
+    noscript: Text = _about(
+        "Shown in the embed where JavaScript does not run, before the link to the tool in the guide.",
+        "This tool needs JavaScript here.",
+    )
+
+
 class SiteFile(Record):
     name: Text = _about("The site's name, in the header and the browser tab.", "Headshot Decision Guide")
     description: Text = _about(
@@ -190,11 +260,14 @@ class SiteFile(Record):
         "Words shared by all pages; every required key must be present.", {"sources": "Sources"}
     )
     home: Home = _about("The home page's words.")
+    embed: Embed = _about(
+        "The decision tool on other sites: the page of kind 'embed' and the snippet on the tool page."
+    )
 
 
 # --- pages.yaml -------------------------------------------------------------------------------
 
-Kind = Literal["home", "prose", "comparison", "scenarios", "tool", "experts", "method"]
+Kind = Literal["home", "prose", "comparison", "scenarios", "tool", "experts", "method", "embed"]
 
 
 class Figure(Record):

@@ -7,14 +7,14 @@ import datetime as dt
 import gc
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError
 from .guide import load_guide
 from .history import check_history
 from .model import Guide
-from .render import render_pages, widget_data, widget_json
+from .render import render_pages, static_files, widget_data, widget_json
 from .verify import verify
 
 
@@ -23,9 +23,11 @@ class Build:
     guide: Guide
     pages: dict[str, str]
     combinations: int
+    files: dict[str, str] = field(default_factory=dict)  # other files for the site, as they are
 
-    def widget(self, url_for: Callable[[str], str] | None = None) -> str:
-        return widget_json(widget_data(self.guide, url_for))
+    def widget(self, url_for: Callable[[str], str] | None = None, **extra: object) -> str:
+        """The tool's data as JSON; `extra` adds keys (the embed page's `embed`)."""
+        return widget_json({**widget_data(self.guide, url_for), **extra})
 
 
 def check(root: Path, today: dt.date | None = None) -> tuple[Guide, int]:
@@ -69,7 +71,7 @@ def run(root: Path) -> Build:
         return _last[2]
     with _gc_paused():
         guide, combinations = check(root)
-        build = Build(guide, render_pages(guide), combinations)
+        build = Build(guide, render_pages(guide), combinations, static_files(guide))
     _last = (root, fingerprint, build)
     return build
 

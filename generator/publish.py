@@ -6,7 +6,9 @@ swap. Each step gets a `Release` and adds or changes files in it:
 
 - `_headers` (Netlify / Cloudflare Pages format) with a strict Content-Security-Policy: scripts only
   from the site itself plus the SHA-256 hashes of the theme's inline scripts, no `unsafe-inline`,
-  no `unsafe-eval`, no inline styles.
+  no `unsafe-eval`, no inline styles, and no framing (`frame-ancestors 'none'`), except on the embed
+  page, whose own block drops that policy and sends the same one with the sites allowed to frame it
+  (the page names them in a meta tag, from site.yaml).
 - `csp-hashes.txt`: the same hashes, each with the pages it appears on, for review and the README.
 - `robots.txt` pointing at the sitemap.
 - a social card (PNG) for every page, drawn by `cards.py`.
@@ -15,7 +17,9 @@ swap. Each step gets a `Release` and adds or changes files in it:
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
+import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -119,31 +123,116 @@ def script_style_hashes(site: Path) -> dict[str, list[str]]:
     return {key: sorted(files) for key, files in sorted(found.items())}
 
 
-def content_security_policy(hashes: list[str], style_hashes: Sequence[str] = ()) -> str:
+def content_security_policy(
+    hashes: list[str], style_hashes: Sequence[str] = (), ancestors: Sequence[str] = ("'none'",)
+) -> str:
+    """The policy; `ancestors` replaces frame-ancestors (only the embed page may be framed)."""
     parts = []
     for directive, sources in POLICY:
         if directive == "style-src":
             sources = sources + sorted(style_hashes)
         if directive == "script-src":
             sources = sources + sorted(hashes)
+        if directive == "frame-ancestors":
+            sources = list(ancestors)
         parts.append(" ".join([directive, *sources]))
     return "; ".join(parts)
 
 
-def headers_file(policy: str) -> str:
+# Netlify and Cloudflare Pages apply every rule whose path matches, in the file's order. Cloudflare
+# joins two values of one header with a comma, which for CSP means two policies, both enforced: the
+# site-wide frame-ancestors 'none' would still refuse the embed page. So its block first detaches the
+# site-wide policy ("! Name", Cloudflare's syntax; Netlify's parser skips a line without a colon, and
+# a later rule's value replaces an earlier one there), then sends its own. See README, "Publishing".
+FRAMED_NOTE = (
+    "# A page other sites may frame (the embed page): the policy above is dropped (!) and sent again\n"
+    "# with the sites allowed to frame it. Keep this block after the /* block."
+)
+
+
+def headers_file(policy: str, framed: Sequence[tuple[str, str]] = ()) -> str:
+    """`_headers`: every path gets `policy`; `framed` holds (path rule, policy) for the pages that may
+    be framed."""
     lines = ["/*", f"  Content-Security-Policy: {policy}"]
     lines += [f"  {key}: {value}" for key, value in OTHER_HEADERS.items()]
+    for path, own in framed:
+        lines += ["", FRAMED_NOTE, path, "  ! Content-Security-Policy", f"  Content-Security-Policy: {own}"]
     return "\n".join(lines) + "\n"
 
 
+# The embed page names the sites that may frame it (overrides/hdt-embed.html, from site.yaml).
+_FRAMED = re.compile(r'<meta name="hdt-frame-ancestors" content="([^"]*)"')
+_ANCESTOR = re.compile(r"\*|'self'|https?://[a-z0-9]+(?:[.-][a-z0-9]+)*(?::[0-9]{1,5})?")
+
+
+def framed_pages(site: Path) -> dict[str, list[str]]:
+    """{path rule: frame-ancestors sources} of every page that may be framed, from the built pages."""
+    found: dict[str, list[str]] = {}
+    for page in sorted(site.rglob("*.html")):
+        meta = _FRAMED.search(page.read_text(encoding="utf-8"))
+        if meta is None:
+            continue
+        sources = html.unescape(meta.group(1)).split()
+        bad = [s for s in sources if not _ANCESTOR.fullmatch(s)]
+        if bad or not sources:
+            raise ValueError(f"{page}: frame-ancestors {bad or sources!r}; expected *, 'self' or origins")
+        url = "/" + page.relative_to(site).as_posix()
+        found[url.removesuffix("index.html") + "*" if url.endswith("/index.html") else url] = sources
+    return found
+
+
+@dataclass(frozen=True)
+class HeaderRule:
+    """One block of a `_headers` file: a path pattern, the headers it sets, the ones it detaches (!)."""
+
+    path: str
+    set: tuple[tuple[str, str], ...] = ()
+    unset: tuple[str, ...] = ()
+
+    def matches(self, path: str) -> bool:
+        """`*` matches anything (slashes too), `:name` one path segment, as on Netlify and Cloudflare."""
+        parts = re.split(r"(\*|:\w+)", self.path)
+        pattern = "".join(".*" if p == "*" else "[^/]+" if p.startswith(":") else re.escape(p) for p in parts)
+        return re.fullmatch(pattern, path) is not None
+
+
+def header_rules(text: str) -> list[HeaderRule]:
+    """The blocks of a `_headers` file, in order; comments and blank lines left out."""
+    rules: list[HeaderRule] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not raw[0].isspace():
+            rules.append(HeaderRule(line))
+        elif line.startswith("!"):
+            rules[-1] = dataclasses.replace(rules[-1], unset=(*rules[-1].unset, line[1:].strip()))
+        elif ":" in line:
+            key, value = (part.strip() for part in line.split(":", 1))
+            rules[-1] = dataclasses.replace(rules[-1], set=(*rules[-1].set, (key, value)))
+    return rules
+
+
+def headers_for(rules: list[HeaderRule], path: str) -> dict[str, str]:
+    """The headers sent for a URL path, as Cloudflare Pages documents it (the strictest of the two
+    hosts): every matching rule in order; "!" removes a header earlier rules set; a header set again
+    is joined to the earlier value with ", "."""
+    sent: dict[str, str] = {}
+    for rule in rules:
+        if not rule.matches(path):
+            continue
+        for key in rule.unset:
+            sent = {k: v for k, v in sent.items() if k.lower() != key.lower()}
+        for key, value in rule.set:
+            old = next((k for k in sent if k.lower() == key.lower()), None)
+            sent[old or key] = f"{sent[old]}, {value}" if old else value
+    return sent
+
+
 def parse_headers_file(text: str) -> dict[str, str]:
-    """The headers a host would send for `/*` (used by the tests to serve the site as published)."""
-    headers: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.startswith((" ", "\t")) and ":" in line:
-            key, value = line.strip().split(":", 1)
-            headers[key.strip()] = value.strip()
-    return headers
+    """The headers of the `/*` block: what every page gets (the policy the tests check)."""
+    rule = next((r for r in header_rules(text) if r.path == "/*"), HeaderRule("/*"))
+    return dict(rule.set)
 
 
 def _hashes_report(hashes: dict[str, list[str]], style_hashes: dict[str, list[str]] | None = None) -> str:
@@ -170,7 +259,11 @@ def csp_headers(release: Release) -> None:
     hashes = inline_script_hashes(release.site)
     styles = script_style_hashes(release.site)
     policy = content_security_policy(list(hashes), list(styles))
-    (release.site / "_headers").write_text(headers_file(policy), encoding="utf-8")
+    framed = [
+        (path, content_security_policy(list(hashes), list(styles), ancestors))
+        for path, ancestors in framed_pages(release.site).items()
+    ]
+    (release.site / "_headers").write_text(headers_file(policy, framed), encoding="utf-8")
     (release.site / "csp-hashes.txt").write_text(_hashes_report(hashes, styles), encoding="utf-8")
 
 

@@ -180,6 +180,7 @@ def check_references(guide: Guide) -> list[Problem]:
     _check_ids(c)
     _check_sources(c, known)
     _check_pages(c, known)
+    _check_embed(c)
     _check_site(c, known)
     _check_comparison(c, known)
     _check_decision(c, known)
@@ -242,6 +243,13 @@ def _check_pages(c: _Checker, known: _Known) -> None:
     for kind in ("home", "tool", "method", "comparison", "scenarios"):
         if not any(p.kind == kind for p in pages):
             c.at("pages", ("pages",), f"no page of kind {kind!r}; expected exactly one")
+
+
+def _check_embed(c: _Checker) -> None:
+    """At most one embed page (the snippet frames one address)."""
+    embeds = [index for index, page in enumerate(c.guide.pages.pages) if page.kind == "embed"]
+    for index in embeds[1:]:
+        c.at("pages", ("pages", index, "kind"), "a second page of kind 'embed'; expected at most one")
 
 
 def _check_site(c: _Checker, known: _Known) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import charts, illustrations
+from . import charts, embed, illustrations
 from .citations import relied_on
 from .decide import Engine
 from .figures import fact_text, fill, money
@@ -153,6 +153,7 @@ def render_pages(guide: Guide) -> dict[str, str]:
         "relied_on": functools.partial(relied_on, guide),
         "route_names": lambda ids: ", ".join(o.short for o in guide.comparison.options if o.id in ids),
         "fact_text": lambda fact: fact_text(fact, guide.site.currency, guide.site.number_words),
+        "embed": embed.share(guide),
     }
     result: dict[str, str] = {}
     for page in guide.pages.pages:
@@ -161,6 +162,15 @@ def render_pages(guide: Guide) -> dict[str, str]:
         text = template.render(context, page=page, body=guide.bodies.get(page.body or ""), figure=figure)
         result[page.path] = _resolve_links(text, page, paths)
     return dict(sorted(result.items()))
+
+
+def static_files(guide: Guide) -> dict[str, str]:
+    """Files the site serves as they are, keyed by their path: the tool's oEmbed description."""
+    if embed.embed_page(guide) is None:
+        return {}
+    return {
+        embed.OEMBED: json.dumps(embed.oembed(guide), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    }
 
 
 def _figure(

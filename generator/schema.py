@@ -33,6 +33,8 @@ RECORDS = {
     "Fact": "One number a source gives; prose names it {{fact.ID}} and never types it.",
     "Card": "A card on the home page that leads into one page.",
     "Home": "The home page's words.",
+    "Embed": "The decision tool on other sites: who may frame the embed page, and the snippet's words.",
+    "EmbedThemes": "The names of the theme choices for the snippet.",
     "Page": "One page: where it lives, what kind it is and the words around its body.",
     "Figure": "One of the guide's drawings on a page: which drawing, its caption, alt text and words.",
     "Price": "A price range in whole units of the site's currency.",

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
@@ -125,21 +126,35 @@ def free_port() -> int:
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
+    rules: list[Any] = []  # the blocks of a `_headers` file (generator.publish.HeaderRule)
 
     def log_message(self, *args: object) -> None:
         pass
 
     def end_headers(self) -> None:
-        for key, value in self.extra_headers.items():
+        headers = dict(self.extra_headers)
+        if self.rules:
+            from generator.publish import headers_for
+
+            headers.update(headers_for(self.rules, urlsplit(self.path).path))
+        for key, value in headers.items():
             self.send_header(key, value)
         super().end_headers()
 
 
 def serve(
-    directory: Path, headers: dict[str, str] | None = None
+    directory: Path, headers: dict[str, str] | None = None, *, headers_file: Path | None = None
 ) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """Serve `directory` on a free loopback port; returns (base URL, server). Call `server.shutdown()`."""
-    handler = type("Handler", (_Quiet,), {"extra_headers": headers or {}})
+    """Serve `directory` on a free loopback port; returns (base URL, server). Call `server.shutdown()`.
+
+    `headers` go with every response; `headers_file` (a build's `_headers`) is honored as a static host
+    honors it, path by path (`generator.publish.headers_for`)."""
+    rules: list[Any] = []
+    if headers_file is not None:
+        from generator.publish import header_rules
+
+        rules = header_rules(headers_file.read_text(encoding="utf-8"))
+    handler = type("Handler", (_Quiet,), {"extra_headers": headers or {}, "rules": rules})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
     )
@@ -148,9 +163,11 @@ def serve(
 
 
 @contextlib.contextmanager
-def served(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+def served(
+    directory: Path, headers: dict[str, str] | None = None, *, headers_file: Path | None = None
+) -> Iterator[str]:
     """`serve` as a context manager: yields the base URL, shuts the server down afterward."""
-    url, server = serve(directory, headers)
+    url, server = serve(directory, headers, headers_file=headers_file)
     try:
         yield url
     finally:

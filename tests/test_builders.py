@@ -21,7 +21,6 @@ from reader_pages import page_paths
 from generator.decide import Engine
 from generator.docs import page_url
 from generator.guide import load_guide
-from generator.publish import parse_headers_file
 
 EPOCH = "1780000000"
 PUBLISHED = ("_headers", "csp-hashes.txt", "robots.txt", "sitemap.xml")
@@ -155,8 +154,7 @@ def test_the_link_checker_catches_a_broken_anchor(built_site: Path, tmp_path: Pa
 def served(builder_site: tuple[str, Path]) -> Iterator[tuple[str, str, Path]]:
     """(builder, URL, site) served with the headers of the build's own `_headers`."""
     builder, site = builder_site
-    headers = parse_headers_file((site / "_headers").read_text(encoding="utf-8"))
-    url, server = serve(site, headers=headers)
+    url, server = serve(site, headers_file=site / "_headers")
     yield builder, url, site
     server.shutdown()
 

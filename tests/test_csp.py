@@ -34,14 +34,12 @@ def headers(built_site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def csp_url(
-    built_site: Path, headers: dict[str, str], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """The built site under its policy. Material's instant navigation only follows links listed in
+def csp_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site under its policies, path by path, as its `_headers` says. Material's instant navigation only follows links listed in
     sitemap.xml, matched by host but not port, so the copy's sitemap names the loopback server."""
     site = tmp_path_factory.mktemp("csp") / "site"
     shutil.copytree(built_site, site)
-    url, server = serve(site, headers=headers)
+    url, server = serve(site, headers_file=site / "_headers")
     sitemap = site / "sitemap.xml"
     sitemap.write_text(sitemap.read_text(encoding="utf-8").replace(SITE_URL, url), encoding="utf-8")
     yield url

@@ -53,8 +53,20 @@ NOT_TEXT = {
     "option",
     "includes_source",
     "fingerprint",
+    "frame_ancestors",  # origins, refused unless they are (test_embed.py)
 }
-FIXED_KINDS = {"home", "prose", "comparison", "scenarios", "tool", "experts", "method", "text", "price"}
+FIXED_KINDS = {
+    "home",
+    "prose",
+    "comparison",
+    "scenarios",
+    "tool",
+    "experts",
+    "method",
+    "embed",
+    "text",
+    "price",
+}
 FIXED_KINDS |= {"picture"}  # a comparison row filled from what each route gives
 FIXED_KINDS |= {"monotone", "photograph-only", "timing-only", "reasons", "reachable"}  # kinds of invariant
 

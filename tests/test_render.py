@@ -11,7 +11,7 @@ import pytest
 from helpers import ROOT
 
 from generator.guide import load_guide
-from generator.render import _fill, money, relative_link, render_pages, widget_data, widget_json
+from generator.render import _fill, money, relative_link, render_pages, static_files, widget_data, widget_json
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -42,6 +42,11 @@ def test_pages_match_golden_files(guide) -> None:
         assert set(pages) == golden_pages
     for path, text in pages.items():
         _compare(f"pages/{path}", text)
+
+
+def test_static_files_match_golden_files(guide) -> None:
+    for path, text in static_files(guide).items():
+        _compare(f"files/{path}", text)
 
 
 def test_widget_data_matches_golden_file(guide) -> None:

@@ -469,6 +469,13 @@ def test_the_widget_fits_its_size_budget() -> None:
     assert size <= 8192
 
 
+def test_the_embed_resize_script_fits_its_budget() -> None:
+    """The script hosts load with the snippet (overrides/assets/hdt/embed.js): 1 KB gzipped at most."""
+    size = len(gzip.compress((ASSETS / "embed.js").read_bytes(), 9))
+    print(f"embed resize script gzipped: {size} bytes")
+    assert size <= 1024
+
+
 @pytest.mark.parametrize("width", [320, 640])  # 640 CSS px is a 1280 px window at 200 % zoom
 def test_the_result_fits_a_narrow_screen(browser: Any, site_url: str, width: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": 800})

@@ -213,6 +213,20 @@
     ]);
   }
 
+  /* ---- On the embed page (data.embed: {tool: the tool page's address}), inside another site's frame:
+     links open the guide in a new tab, those to the tool page with the answers (the copy link too),
+     and answers replace the history entry rather than add one (the host page's Back button). ---- */
+  function embedded(data, answers) {
+    var tool = new URL(data.embed.tool, location.href), share = document.getElementById("hdt-share");
+    tool.search = query(data, answers);
+    [].forEach.call(document.querySelectorAll("a[href]:not([href^='#'])"), function (link) {
+      link.target = "_blank";
+      link.rel = "noopener";
+      if (link.pathname === tool.pathname) link.search = tool.search;
+    });
+    if (share) share.value = tool.href;
+  }
+
   function Tool(root, data) {
     var form = root.querySelector("form"), L = data.labels, shown = null;
     var $ = function (id) { return document.getElementById(id); };
@@ -230,7 +244,7 @@
     function go(a, replace) {
       var url = location.pathname + query(data, a) + location.hash;
       if (url === here()) return;
-      try { history[replace ? "replaceState" : "pushState"](null, "", url); } catch (e) { /* file:// may refuse */ }
+      try { history[replace || data.embed ? "replaceState" : "pushState"](null, "", url); } catch (e) { /* file:// may refuse */ }
     }
     function say(text) { live.textContent = text; }
 
@@ -329,11 +343,13 @@
         missing.textContent = fill(L.incomplete, { missing: todo.map(function (q) { return q.short; }).join(", ") });
       }
       flag(todo);
-      if (todo.length) { result.hidden = true; result.replaceChildren(); shown = null; return; }
-      r = card(a);
-      result.hidden = false;
-      if (shown !== r.outcome) say(L["result-heading"] + ": " + label(r.outcome));
-      shown = r.outcome;
+      if (todo.length) { result.hidden = true; result.replaceChildren(); shown = null; } else {
+        r = card(a);
+        result.hidden = false;
+        if (shown !== r.outcome) say(L["result-heading"] + ": " + label(r.outcome));
+        shown = r.outcome;
+      }
+      if (data.embed) embedded(data, a);
     }
 
     function sync() { // from the URL: load, shared link, back/forward
