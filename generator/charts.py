@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .decide import Engine
+from .decide import DEFAULTS, Engine, Numbers
 from .figures import amount, fill, money
 
 WIDTH, HEIGHT = 480, 270
@@ -54,20 +54,23 @@ def horizon(engine: Engine) -> int:
     return max(c.months or 1 for c in choices)
 
 
-def cost_chart(engine: Engine, labels: Mapping[str, str], marker: int | None = None) -> CostChart:
-    """The chart's data for the outcomes named in `labels` ({outcome id: label}), in that order; the
+def cost_chart(
+    engine: Engine, labels: Mapping[str, str], marker: int | None = None, numbers: Numbers = DEFAULTS
+) -> CostChart:
+    """The chart's data for the outcomes named in `labels` ({outcome id: label}), in that order, at the
+    reader's `numbers`; it spans the longest life the tool asks about, or the `marker` if longer. The
     crossover compares the two starting points (a full session and the generator) where both are drawn."""
-    months = horizon(engine)
+    months = max(horizon(engine), marker or 0)
     series = []
     for outcome_id, label in labels.items():
-        costs = [engine.cost(outcome_id, {}, m) for m in range(1, months + 1)]
+        costs = [engine.cost(outcome_id, {}, m, numbers) for m in range(1, months + 1)]
         values = tuple((c.low, c.high) for c in costs)
         series.append(Series(outcome_id, label, values, costs[0].open_ended))
     by_id = {s.id: s for s in series}
     model = engine.model
     poles = (by_id.get(model.positive), by_id.get(model.negative))
     cross = crossover(poles[0], poles[1], months) if poles[0] and poles[1] else None
-    step = min(life.shortest for life in engine.lives.values())
+    step = min(engine.life(route, numbers)[0] for route in engine.lives)
     return CostChart(months, step, tuple(series), cross, marker)
 
 

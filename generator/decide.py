@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Advice, DecisionFile, Fact, Guide, Option
 
@@ -47,6 +47,19 @@ class Cost:
 
 
 @dataclass(frozen=True)
+class Numbers:
+    """A reader's own numbers, each in place of a default of the cost model (left out: the default)."""
+
+    prices: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # route -> (low, high)
+    lives: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # route -> (shortest, longest), months
+    extras: Mapping[str, int] = field(default_factory=dict)  # route -> how many extras (e.g. images)
+    months: int | None = None  # how long the photo will be used, in place of the lifespan answer's
+
+
+DEFAULTS = Numbers()
+
+
+@dataclass(frozen=True)
 class Result:
     outcome: str
     base: str
@@ -82,11 +95,16 @@ class Engine:
     """Evaluates the decision model of one guide; the client-side widget mirrors `outcome`."""
 
     def __init__(
-        self, decision: DecisionFile, routes: Mapping[str, Option], lives: Mapping[str, Life]
+        self,
+        decision: DecisionFile,
+        routes: Mapping[str, Option],
+        lives: Mapping[str, Life],
+        fees: Mapping[str, tuple[int, int]] | None = None,
     ) -> None:
         self.model = decision
         self.routes = dict(routes)
         self.lives = dict(lives)
+        self.fees = dict(fees or {})  # route -> (low, high) fee of one extra
         self.questions = {q.id: q for q in decision.questions}
         self.choices = {q.id: {c.id: c for c in q.options} for q in decision.questions}
         self.outcomes = {o.id: o for o in decision.outcomes}
@@ -95,7 +113,12 @@ class Engine:
     def of(cls, guide: Guide) -> Engine:
         facts = {f.id: f for s in guide.sources.sources for f in s.figures}
         routes = {o.id: o for o in guide.comparison.options}
-        return cls(guide.decision, routes, {o.id: Life.of(facts[o.lasts]) for o in routes.values()})
+        fees = {
+            e.option: (round(facts[e.fee_low].value or 0), round(facts[e.fee_high].value or 0))
+            for e in guide.decision.cost.extras
+        }
+        lives = {o.id: Life.of(facts[o.lasts]) for o in routes.values()}
+        return cls(guide.decision, routes, lives, fees)
 
     def combinations(self) -> Iterator[dict[str, str]]:
         """Every complete set of answers, in question and option order."""
@@ -157,8 +180,9 @@ class Engine:
             and (a.outcomes is None or outcome_id in a.outcomes)
         ]
 
-    def decide(self, answers: Answers) -> Result:
-        """The full result for one complete set of answers (validated by the caller)."""
+    def decide(self, answers: Answers, numbers: Numbers = DEFAULTS) -> Result:
+        """The full result for one complete set of answers (validated by the caller); `numbers`
+        change what each route costs, never the recommendation."""
         outcome, base, rule_id = self.outcome(answers)
         flips = [
             Flip(q, option, changed)
@@ -174,7 +198,7 @@ class Engine:
             reasons=tuple(self.reasons(answers, base, rule_id)),
             flips=tuple(flips),
             advice=tuple(self.advice(answers, outcome)),
-            costs=tuple(self.cost(o.id, answers) for o in self.model.outcomes),
+            costs=tuple(self.cost(o.id, answers, numbers=numbers) for o in self.model.outcomes),
         )
 
     def horizon(self, answers: Answers) -> int:
@@ -182,28 +206,71 @@ class Engine:
         question = self.model.cost.horizon
         return self.choices[question][answers[question]].months or 1
 
-    def cost(self, outcome_id: str, answers: Answers, months: int | None = None) -> Cost:
+    def numbers(self, values: Mapping[str, int]) -> Numbers:
+        """A reader's numbers from the names shared links give them: `{route}-low`, `-high`,
+        `-soonest`, `-latest`, `-extras` and `months`. A name left out keeps its default; a pair given
+        the wrong way round is put right."""
+        prices: dict[str, tuple[int, int]] = {}
+        lives: dict[str, tuple[int, int]] = {}
+        for route, option in self.routes.items():
+            if f"{route}-low" in values or f"{route}-high" in values:
+                low, high = (
+                    values.get(f"{route}-low", option.price.min),
+                    values.get(f"{route}-high", option.price.max),
+                )
+                prices[route] = (min(low, high), max(low, high))
+            if f"{route}-soonest" in values or f"{route}-latest" in values:
+                life = self.lives[route]
+                soon, late = (
+                    values.get(f"{route}-soonest", life.shortest),
+                    values.get(f"{route}-latest", life.longest),
+                )
+                lives[route] = (min(soon, late), max(soon, late))
+        extras = {r: values[f"{r}-extras"] for r in self.routes if f"{r}-extras" in values}
+        return Numbers(prices, lives, extras, values.get("months"))
+
+    def price(self, route: str, numbers: Numbers = DEFAULTS) -> tuple[int, int]:
+        """One purchase of a route at the low and the high end, extras included."""
+        default = self.routes[route].price
+        low, high = numbers.prices.get(route, (default.min, default.max))
+        count = numbers.extras.get(route, 0)
+        fee = self.fees.get(route, (0, 0))
+        return low + count * fee[0], high + count * fee[1]
+
+    def life(self, route: str, numbers: Numbers = DEFAULTS) -> tuple[int, int]:
+        """How long one purchase lasts, in months: (shortest, longest)."""
+        default = self.lives[route]
+        return numbers.lives.get(route, (default.shortest, default.longest))
+
+    def cost(
+        self, outcome_id: str, answers: Answers, months: int | None = None, numbers: Numbers = DEFAULTS
+    ) -> Cost:
         """What following `outcome_id` costs over the photo's life, as a low–high range; `months`
-        replaces the life the answers give (the cost-over-time chart asks month by month).
+        replaces the life the answers give (the cost-over-time chart asks month by month), and
+        `numbers` the defaults the reader changed.
 
         The last route covers the whole life, bought again each time a purchase runs out (at the low
         end of the estimate it lasts longest, at the high end shortest); a route before it is bought
         once, to bridge the time until the last one."""
-        months = self.horizon(answers) if months is None else months
+        if months is None:
+            months = numbers.months or self.horizon(answers)
         route_ids = self.outcomes[outcome_id].routes
         parts = []
+        low = high = 0
         for index, option in enumerate(route_ids):
-            life = self.lives[option]
-            times = (
-                (1, 1)
-                if index < len(route_ids) - 1
-                else (math.ceil(months / life.longest), math.ceil(months / life.shortest))
-            )
+            shortest, longest = self.life(option, numbers)
+            last = index == len(route_ids) - 1
+            times = (math.ceil(months / longest), math.ceil(months / shortest)) if last else (1, 1)
             parts.append(CostPart(option, times))
+            each = self.price(option, numbers)
+            low, high = low + times[0] * each[0], high + times[1] * each[1]
         return Cost(
             outcome=outcome_id,
             parts=tuple(parts),
-            low=sum(p.times[0] * self.routes[p.option].price.min for p in parts),
-            high=sum(p.times[1] * self.routes[p.option].price.max for p in parts),
-            open_ended=any(self.routes[p.option].price.open_ended for p in parts),
+            low=low,
+            high=high,
+            # a price the reader gave is theirs to the dollar: no open upper end
+            open_ended=any(
+                self.routes[p.option].price.open_ended and p.option not in numbers.prices for p in parts
+            ),
         )

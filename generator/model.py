@@ -681,6 +681,14 @@ class Advice(Record):
     )
 
 
+class Extra(Record):
+    """Something a reader may add to a route's purchase at a fee, such as more retouched images."""
+
+    option: Id = _about("The route (comparison.yaml option) id the extra belongs to.", "session")
+    fee_low: Id = _about("The id of the fact (in dollars) for the fee's low end.", "extra-image-fee-low")
+    fee_high: Id = _about("The id of the fact (in dollars) for the fee's high end.", "extra-image-fee-high")
+
+
 class Cost(Record):
     horizon: Id = _about("The question id whose answer's 'months' is the photo's life.", "lifespan")
     assumptions: list[Assumption] = _about(
@@ -690,6 +698,39 @@ class Cost(Record):
         "The source id that stands for the editors' own estimate.", "editorial", default="editorial"
     )
     note: Text = _about("The note under the cost table.", "Each cost multiplies the price range.")
+    extras: list[Extra] = _about(
+        "What a reader may add to a purchase at a fee (readers set how many in the tool; none by default).",
+        default_factory=list,
+    )
+    formula: Text = _about(
+        "The cost formula in words, for readers working it out by hand.",
+        "Cost = price × purchases; purchases = life ÷ how long one lasts, rounded up.",
+    )
+
+
+class LinkChanges(Record):
+    """How a shared link made before this change opens: what the tool now asks, or asks again."""
+
+    note: Text = _about(
+        "What changed, in a sentence for the notice a reader of an older link sees.",
+        "The tool now asks whether you have a recent photo.",
+    )
+    added: list[Id] = _about(
+        "Question ids the tool asks from this version on; an older link leaves them open.",
+        ["photo"],
+        default_factory=list,
+    )
+    ask_again: dict[Id, list[Id]] = _about(
+        "Answers whose meaning changed (question id: old option ids): an older link with one of them "
+        "leaves that question open.",
+        {"budget": ["moderate", "ample"]},
+        default_factory=dict,
+    )
+    renamed: dict[Id, dict[Id, Id]] = _about(
+        "Options whose id changed (question id: {old id: new id}), mapped silently.",
+        {"deadline": {"soon": "days"}},
+        default_factory=dict,
+    )
 
 
 class Change(Record):
@@ -701,6 +742,25 @@ class Change(Record):
         "crbonduhxccb",
         default=None,
     )
+    version: int | None = _about(
+        "The version of the tool's questions from this change on; shared links carry it. Give the "
+        "next number when questions or options change, with 'links' saying how older links open.",
+        2,
+        default=None,
+        ge=2,
+    )
+    links: LinkChanges | None = _about(
+        "How a link made before this version opens (only with 'version').", default=None
+    )
+
+    @model_validator(mode="after")
+    def _links_need_a_version(self) -> Change:
+        if self.links is not None and self.version is None:
+            raise ValueError(
+                "'links' says how older links open, so the entry needs the 'version' they are older than; "
+                "expected 'version' with the next number"
+            )
+        return self
 
 
 class DecisionFile(Record):

@@ -93,6 +93,30 @@ DECISION_LABELS = {
     "reason-source",
     "advice-heading",
     "free",
+    "numbers-heading",
+    "numbers-intro",
+    "number-low",
+    "number-high",
+    "number-soonest",
+    "number-latest",
+    "number-extras",
+    "number-months",
+    "number-months-basis",
+    "number-fee",
+    "number-default",
+    "number-reset",
+    "number-reset-short",
+    "numbers-reset",
+    "numbers-changed",
+    "unit-dollars",
+    "unit-months",
+    "unit-images",
+    "migrated",
+    "formula-route",
+    "formula-price",
+    "formula-life",
+    "formula-extra",
+    "formula-none",
 }
 
 
@@ -185,6 +209,7 @@ def check_references(guide: Guide) -> list[Problem]:
     _check_comparison(c, known)
     _check_decision(c, known)
     _check_cost(c, known)
+    _check_versions(c)
     _check_scenarios(c, known)
     _check_experts(c, known)
     _check_links(c, known.pages)
@@ -381,6 +406,48 @@ def _check_cost(c: _Checker, known: _Known) -> None:
                     f"option {choice.id!r} of the cost horizon needs 'months'; expected a whole number",
                 )
     _check_assumptions(c, known.options, known.sources)
+    for ei, extra in enumerate(d.cost.extras):
+        base = ("cost", "extras", ei)
+        c.ref("decision", (*base, "option"), "route", extra.option, known.options)
+        for field in ("fee_low", "fee_high"):
+            fact = getattr(extra, field)
+            if (
+                c.ref("decision", (*base, field), "fact", fact, known.facts)
+                and known.facts[fact].unit != "dollars"
+            ):
+                c.at(
+                    "decision",
+                    (*base, field),
+                    f"fact {fact!r} is in {known.facts[fact].unit}; expected a fact in dollars",
+                )
+
+
+def _check_versions(c: _Checker) -> None:
+    """Changelog versions only grow; what older links leave open are questions asked today."""
+    d = c.guide.decision
+    questions = {q.id: q for q in d.questions}
+    latest = 1
+    for ci, change in enumerate(d.changelog):
+        base = ("changelog", ci)
+        if change.version is not None:
+            if change.version <= latest:
+                c.at(
+                    "decision",
+                    (*base, "version"),
+                    f"version {change.version} is not above the version before it ({latest}); "
+                    "expected the next number",
+                )
+            latest = max(latest, change.version)
+        links = change.links
+        for qi, question in enumerate(links.added if links else []):
+            c.ref("decision", (*base, "links", "added", qi), "question", question, questions)
+        for question in links.ask_again if links else {}:
+            c.ref("decision", (*base, "links", "ask_again", question), "question", question, questions)
+        for question, renamed in (links.renamed if links else {}).items():
+            if c.ref("decision", (*base, "links", "renamed", question), "question", question, questions):
+                options = [o.id for o in questions[question].options]
+                for old, new in renamed.items():
+                    c.ref("decision", (*base, "links", "renamed", question, old), "option", new, options)
 
 
 def _check_scenarios(c: _Checker, known: _Known) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import posixpath
 import re
 from collections.abc import Callable
@@ -121,9 +122,15 @@ def _resolve_links(text: str, page: Page, paths: dict[str, str]) -> str:
     return LINK.sub(replace, text)
 
 
-def tool_query(answers: dict[str, str]) -> Markup:
-    """The tool's address query for a set of answers (ids are validated: letters, digits, hyphens)."""
-    return Markup("?" + "&".join(f"{escape(q)}={escape(a)}" for q, a in answers.items()))
+def link_version(guide: Guide) -> int:
+    """The version of the questions that links made today answer (1 before any change said so)."""
+    return max((c.version for c in guide.decision.changelog if c.version), default=1)
+
+
+def tool_query(answers: dict[str, str], version: int = 1) -> Markup:
+    """The tool's address query for a set of answers, with the version of the questions they answer
+    (ids are validated: letters, digits, hyphens)."""
+    return Markup(f"?v={version}&" + "&".join(f"{escape(q)}={escape(a)}" for q, a in answers.items()))
 
 
 def render_pages(guide: Guide) -> dict[str, str]:
@@ -143,7 +150,7 @@ def render_pages(guide: Guide) -> dict[str, str]:
         "sources": {s.id: s for s in guide.sources.sources},
         "options": {o.id: o for o in guide.comparison.options},
         "outcomes": {o.id: o for o in guide.decision.outcomes},
-        "tool_query": tool_query,
+        "tool_query": functools.partial(tool_query, version=link_version(guide)),
         "ordered": lambda answers: {q.id: answers[q.id] for q in guide.decision.questions},
         "option_labels": lambda q, ids: [engine.choices[q][i].label for i in ids],
         "decision_table": functools.partial(decision_table, guide, engine),
@@ -151,6 +158,7 @@ def render_pages(guide: Guide) -> dict[str, str]:
         "assumptions": cost_assumptions(guide),
         "cost_chart": functools.partial(comparison_chart, guide, engine),
         "relied_on": functools.partial(relied_on, guide),
+        "cost_defaults": functools.partial(cost_defaults, guide, engine),
         "route_names": lambda ids: ", ".join(o.short for o in guide.comparison.options if o.id in ids),
         "fact_text": lambda fact: fact_text(fact, guide.site.currency, guide.site.number_words),
         "embed": embed.share(guide),
@@ -287,9 +295,17 @@ def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> di
         "cost": {
             "horizon": d.cost.horizon,
             "life": {r: [life.shortest, life.longest] for r, life in engine.lives.items()},
+            "fees": {r: list(fee) for r, fee in engine.fees.items()},
+            "inputs": number_inputs(guide, engine),
             "note": d.cost.note,
             "assumptions": cost_assumptions(guide),
         },
+        "version": link_version(guide),
+        "links": [
+            {"version": c.version, **c.links.model_dump()}
+            for c in d.changelog
+            if c.version is not None and c.links is not None
+        ],
         "prices": {
             o.id: {
                 "min": o.price.min,
@@ -305,6 +321,110 @@ def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> di
         "currency": guide.site.currency,
         "labels": d.labels,
     }
+
+
+def _ceiling(value: float) -> int:
+    """A round upper bound for a slider: 1, 2 or 5 times a power of ten, at least `value`."""
+    power = 10 ** math.floor(math.log10(max(value, 1)))
+    return next(int(f * power) for f in (1, 2, 5, 10) if f * power >= value)
+
+
+def cost_defaults(guide: Guide, engine: Engine) -> list[list[Markup]]:
+    """The cost formula's defaults as table cells, for working it out by hand: each route's price,
+    how long one purchase lasts and the fee for an extra, each with its basis."""
+    labels = guide.decision.labels
+    facts = {f.id: (f, s.id) for s in guide.sources.sources for f in s.figures}
+    currency, words = guide.site.currency, guide.site.number_words
+    extras = {e.option: e for e in guide.decision.cost.extras}
+    rows = []
+    for route in guide.comparison.options:
+        life, source = facts[route.lasts]
+        cells = [
+            route.short,
+            f"{money(route.price, currency)} ({_basis(guide, route.source)})",
+            f"{fact_text(life, currency, words)} ({_basis(guide, source)})",
+        ]
+        if route.id in extras:
+            fee = engine.fees[route.id]
+            cells.append(fill(labels["number-fee"], fee=money((fee[0], fee[1], False), currency)))
+        else:
+            cells.append(labels["formula-none"])
+        rows.append([_cell(c) for c in cells])
+    return rows
+
+
+def number_inputs(guide: Guide, engine: Engine) -> list[dict[str, object]]:
+    """The reader's own numbers the tool offers: for each route that costs money, its price, how long
+    one purchase lasts and any extras; then how long the photo will be used. Each with its name as
+    links carry it, its bounds, its default and the basis of that default."""
+    d, labels = guide.decision, guide.decision.labels
+    facts = {f.id: s.id for s in guide.sources.sources for f in s.figures}
+    extras = {e.option: e for e in d.cost.extras}
+    horizon = next(q for q in d.questions if q.id == d.cost.horizon)
+    most = max(c.months or 1 for c in horizon.options)
+    found: list[dict[str, object]] = []
+
+    def add(
+        key: str, label: str, unit: str, default: int | None, bounds: tuple[int, int], basis: str
+    ) -> None:
+        found.append(
+            {
+                "id": key,
+                "label": label,
+                "unit": labels[f"unit-{unit}"],
+                "def": default,
+                "min": bounds[0],
+                "max": bounds[1],
+                "basis": basis,
+            }
+        )
+
+    for route in guide.comparison.options:
+        if route.price.max == 0:
+            continue  # a free route costs nothing whatever the numbers
+        name = route.short
+        top = _ceiling(max(2 * route.price.max, *(p.max for p in route.other_prices)))
+        price_basis = _basis(guide, route.source)
+        add(
+            f"{route.id}-low",
+            fill(labels["number-low"], route=name),
+            "dollars",
+            route.price.min,
+            (0, top),
+            price_basis,
+        )
+        add(
+            f"{route.id}-high",
+            fill(labels["number-high"], route=name),
+            "dollars",
+            route.price.max,
+            (0, top),
+            price_basis,
+        )
+        life = engine.lives[route.id]
+        life_basis = _basis(guide, facts[route.lasts])
+        add(
+            f"{route.id}-soonest",
+            fill(labels["number-soonest"], route=name),
+            "months",
+            life.shortest,
+            (1, 120),
+            life_basis,
+        )
+        add(
+            f"{route.id}-latest",
+            fill(labels["number-latest"], route=name),
+            "months",
+            life.longest,
+            (1, 120),
+            life_basis,
+        )
+        if route.id in extras:
+            fee = engine.fees[route.id]
+            basis = fill(labels["number-fee"], fee=money((fee[0], fee[1], False), guide.site.currency))
+            add(f"{route.id}-extras", fill(labels["number-extras"], route=name), "images", 0, (0, 20), basis)
+    add("months", labels["number-months"], "months", None, (1, max(120, most)), labels["number-months-basis"])
+    return found
 
 
 def widget_json(data: dict[str, object]) -> str:

@@ -58,6 +58,8 @@ RECORDS = {
     "Cost": "How the cost over the photo's life is worked out.",
     "Assumption": "What one purchase of a route includes, with its source.",
     "Change": "One entry of the changelog of rule changes.",
+    "LinkChanges": "How a shared link made before a change opens: what the tool now asks, or asks again.",
+    "Extra": "Something a reader may add to a route's purchase at a fee, such as more retouched images.",
     "Expert": "One expert perspective.",
 }
 
@@ -174,6 +176,10 @@ REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("Assumption", "option"): ("route", "one"),
     ("Assumption", "includes_source"): ("source", "one"),
     ("Cost", "estimate"): ("source", "one"),
+    ("Extra", "option"): ("route", "one"),
+    ("Extra", "fee_low"): ("fact", "one"),
+    ("Extra", "fee_high"): ("fact", "one"),
+    ("LinkChanges", "added"): ("question", "list"),
 }
 
 

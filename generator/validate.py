@@ -79,7 +79,8 @@ _REFERS = {  # a field whose value names something defined elsewhere -> the kind
     **dict.fromkeys(("question", "horizon", "timing"), "question"),
     **dict.fromkeys(("favors", "routes", "sells", "option"), "option"),
     "page": "page",
-    "lasts": "fact",
+    **dict.fromkeys(("lasts", "fee_low", "fee_high"), "fact"),
+    "added": "question",
 }
 _KEYED = {"answers": "question", "when": "question", "values": "option"}
 

@@ -1,5 +1,6 @@
 /* Headshot decision tool. Classic script, no dependencies: the model and every word come from
-   <script id="hdt-data">; answers live in the URL query. Mirrors generator/decide.py (Engine). */
+   <script id="hdt-data">; answers and the reader's own numbers live in the URL query (with the
+   version of the questions they answer). Mirrors generator/decide.py (Engine). */
 (function () {
   "use strict";
   if (window.hdtEngine) { window.hdtEngine.init(); return; } // re-run by instant navigation
@@ -28,16 +29,23 @@
     return { outcome: base, base: base, rule: null, margin: margin };
   }
 
-  function cost(data, o, answers, months) { // months: instead of the answers' (the cost chart)
-    months = months || option(data, data.cost.horizon, answers[data.cost.horizon]).months || 1;
+  function has(n, k) { return Object.prototype.hasOwnProperty.call(n || {}, k); }
+  function num(n, k, def) { return has(n, k) ? n[k] : def; }
+  function pair(n, k1, k2, d) { var x = num(n, k1, d[0]), y = num(n, k2, d[1]); return x > y ? [y, x] : [x, y]; }
+
+  /* Cost over the photo's life, as Engine.cost; n: the reader's numbers ({route}-low, -high, -soonest,
+     -latest, -extras, months), months: instead of the photo's life (the cost chart). */
+  function cost(data, o, answers, months, n) {
+    months = months || num(n, "months", 0) || option(data, data.cost.horizon, answers[data.cost.horizon]).months || 1;
     var c = { outcome: o.id, parts: [], low: 0, high: 0, open: false };
     o.parts.forEach(function (id, i) {
-      var life = data.cost.life[id], p = data.prices[id];
+      var p = data.prices[id], x = num(n, id + "-extras", 0), fee = data.cost.fees[id] || [0, 0];
+      var price = pair(n, id + "-low", id + "-high", [p.min, p.max]), life = pair(n, id + "-soonest", id + "-latest", data.cost.life[id]);
       var times = i < o.parts.length - 1 ? [1, 1] : [Math.ceil(months / life[1]), Math.ceil(months / life[0])];
       c.parts.push({ option: id, times: times });
-      c.low += times[0] * p.min;
-      c.high += times[1] * p.max;
-      c.open = c.open || p.open;
+      c.low += times[0] * (price[0] + x * fee[0]);
+      c.high += times[1] * (price[1] + x * fee[1]);
+      c.open = c.open || (p.open && !has(n, id + "-low") && !has(n, id + "-high"));
     });
     return c;
   }
@@ -47,7 +55,7 @@
   }
 
   /* The full result for one complete set of answers, as Engine.decide. */
-  function evaluate(data, answers) {
+  function evaluate(data, answers, n) {
     var r = outcome(data, answers), sign = r.base === data.positive ? 1 : -1, flips = [];
     var chosen = data.questions.map(function (q) { return { question: q.id, option: answers[q.id], o: option(data, q.id, answers[q.id]) }; });
     var reasons = chosen
@@ -75,27 +83,52 @@
     });
     return {
       outcome: r.outcome, base: r.base, rule: r.rule && r.rule.id, margin: r.margin, reasons: reasons, flips: flips, advice: advice,
-      costs: data.outcomes.map(function (o) { return cost(data, o, answers); })
+      costs: data.outcomes.map(function (o) { return cost(data, o, answers, 0, n); })
     };
   }
 
-  /* Answers from a query string; null when a name or value is unknown or repeated. */
+  /* A link's answers and numbers, mapped to today's questions by data.links (the changelog): a link of
+     an earlier version leaves open what was added or changed since (asked, with the changes' note).
+     Parameters the tool does not own are ignored; null when one it owns is unknown or repeated. */
   function parse(data, search) {
-    var answers = {}, bad = false;
-    new URLSearchParams(search).forEach(function (value, name) {
-      var q = find(data.questions, name);
-      if (name === "h") return; // Material's search highlight, not an answer
-      if (!q || !find(q.options, value) || answers.hasOwnProperty(name)) bad = true;
-      else answers[name] = value;
+    var p = new URLSearchParams(search), a = {}, n = {}, bad = false, v = +p.get("v") || 0, asked = [], notes = [];
+    p.forEach(function (value, name) {
+      var spec = name.slice(0, 3) === "my-" && find(data.cost.inputs, name.slice(3));
+      if (find(data.questions, name)) {
+        if (has(a, name)) bad = true;
+        a[name] = value;
+      } else if (spec) {
+        if (!/^\d+$/.test(value) || +value < spec.min || +value > spec.max || has(n, spec.id)) bad = true;
+        n[spec.id] = +value;
+      }
     });
-    return bad ? null : answers;
+    if (!v) data.links.forEach(function (c) { // no version: made before links carried one
+      if (c.added.some(function (q) { return has(a, q); })) v = c.version;
+    });
+    data.links.forEach(function (c) {
+      if (c.version <= (v || 1)) return;
+      notes.push(c.note);
+      Object.keys(c.renamed).forEach(function (q) { if (has(c.renamed[q], a[q])) a[q] = c.renamed[q][a[q]]; });
+      Object.keys(c.ask_again).forEach(function (q) { if (c.ask_again[q].indexOf(a[q]) >= 0) { delete a[q]; asked.push(q); } });
+      c.added.forEach(function (q) { if (!has(a, q)) asked.push(q); });
+    });
+    Object.keys(a).forEach(function (q) { if (!find(find(data.questions, q).options, a[q])) bad = true; });
+    asked = data.questions.filter(function (q) { return asked.indexOf(q.id) >= 0 && !has(a, q.id); });
+    return bad ? null : { answers: a, numbers: n, asked: asked, note: notes.join(" ") };
   }
 
-  function query(data, answers) {
-    var s = data.questions.filter(function (q) { return answers[q.id]; }).map(function (q) {
-      return encodeURIComponent(q.id) + "=" + encodeURIComponent(answers[q.id]);
-    }).join("&");
-    return s && "?" + s;
+  function def(data, spec, a) { // a number's default: from the data, or (months) the lifespan answer
+    var o = spec.id === "months" && a[data.cost.horizon] && option(data, data.cost.horizon, a[data.cost.horizon]);
+    return o ? o.months : spec.def;
+  }
+
+  function query(data, a, n) {
+    var s = data.questions.filter(function (q) { return a[q.id]; }).map(function (q) {
+      return encodeURIComponent(q.id) + "=" + encodeURIComponent(a[q.id]);
+    }).concat(data.cost.inputs.filter(function (i) { return has(n, i.id) && n[i.id] !== def(data, i, a); }).map(function (i) {
+      return "my-" + i.id + "=" + n[i.id];
+    }));
+    return s.length ? "?v=" + data.version + "&" + s.join("&") : "";
   }
 
   function el(tag, attrs, kids) {
@@ -115,10 +148,10 @@
 
   function fmt(data, n) { return data.currency + n.toLocaleString("en-US"); }
 
-  function series(data, months, mine) { // every single route, and the recommended plan
+  function series(data, months, mine, n) { // every single route, and the recommended plan
     return data.outcomes.filter(function (o) { return o.parts.length === 1 || o.id === mine; }).map(function (o) {
       var v = [], m;
-      for (m = 1; m <= months; m++) v.push(cost(data, o, null, m));
+      for (m = 1; m <= months; m++) v.push(cost(data, o, null, m, n));
       return { id: o.id, label: o.label, v: v };
     });
   }
@@ -139,12 +172,13 @@
     return n;
   }
 
-  function chart(data, answers, mine) { // mine: the recommended outcome, drawn heavier
+  function chart(data, answers, mine, n) { // mine: the recommended outcome, drawn heavier; n: the reader's numbers
     var L = data.labels, months = 1, step = 1e9, k, top, s, cross, body, ticks = [], rows, x, y, ss;
-    var mark = option(data, data.cost.horizon, answers[data.cost.horizon]).months || 1;
+    var mark = num(n, "months", 0) || option(data, data.cost.horizon, answers[data.cost.horizon]).months || 1;
     find(data.questions, data.cost.horizon).options.forEach(function (o) { months = Math.max(months, o.months || 1); });
-    for (k in data.cost.life) step = Math.min(step, data.cost.life[k][0]);
-    ss = series(data, months, mine);
+    months = Math.max(months, mark);
+    for (k in data.cost.life) step = Math.min(step, pair(n, k + "-soonest", k + "-latest", data.cost.life[k])[0]);
+    ss = series(data, months, mine, n);
     cross = crossover(find(ss, data.positive), find(ss, data.negative));
     top = 0;
     ss.forEach(function (s) { s.v.forEach(function (c) { top = Math.max(top, c.high); }); });
@@ -228,7 +262,7 @@
   }
 
   function Tool(root, data) {
-    var form = root.querySelector("form"), L = data.labels, shown = null;
+    var form = root.querySelector("form"), L = data.labels, shown = null, nums = {}, answered = {}, timer = 0;
     var $ = function (id) { return document.getElementById(id); };
     var notice = $("hdt-notice"), missing = $("hdt-missing"), result = $("hdt-result"), live = $("hdt-live");
     var radios = [].slice.call(form.querySelectorAll("input[type=radio]"));
@@ -242,7 +276,7 @@
     function open(a) { return data.questions.filter(function (q) { return !a[q.id]; }); }
     function here() { return location.pathname + location.search + location.hash; }
     function go(a, replace) {
-      var url = location.pathname + query(data, a) + location.hash;
+      var url = location.pathname + query(data, a, nums) + location.hash;
       if (url === here()) return;
       try { history[replace || data.embed ? "replaceState" : "pushState"](null, "", url); } catch (e) { /* file:// may refuse */ }
     }
@@ -257,12 +291,13 @@
       return [" ", el("a", { class: "hdt-cite", href: source.href }, [fill(L["reason-source"], { source: source.title })])];
     }
 
-    function costs(r) {
-      var rows = r.costs.map(function (c) {
+    function rows(r) {
+      return r.costs.map(function (c) {
         var o = find(data.outcomes, c.outcome), mine = c.outcome === r.outcome;
         var parts = c.parts.map(function (p) {
           var price = data.prices[p.option], times = p.times[0] + (p.times[1] > p.times[0] ? "–" + p.times[1] : "");
-          var range = money(data, price.min, price.max, price.open);
+          var each = pair(nums, p.option + "-low", p.option + "-high", [price.min, price.max]);
+          var range = money(data, each[0], each[1], price.open && !has(nums, p.option + "-low") && !has(nums, p.option + "-high"));
           return price.label + " " + (price.max ? fill(L["cost-times"], { times: times, range: range }) : L.free);
         }).join(" + ");
         return el("tr", mine ? { class: "hdt-mine" } : {}, [
@@ -270,11 +305,81 @@
           el("td", {}, [el("strong", {}, [money(data, c.low, c.high, c.open)]), el("small", {}, [parts])])
         ]);
       });
+    }
+
+    function costs(r) {
       var head = el("tr", {}, [el("th", { scope: "col" }, [L["cost-option"]]), el("th", { scope: "col" }, [L["cost-range"]])]);
       var table = el("table", { class: "hdt-costs", "aria-labelledby": "hdt-cost-heading" }, [
-        el("thead", {}, [head]), el("tbody", {}, rows)
+        el("thead", {}, [head]), el("tbody", { id: "hdt-cost-rows" }, rows(r))
       ]);
       return el("div", { class: "hdt-scroll" }, [table]);
+    }
+
+    /* ---- "Your numbers": a range and a number input for each value, its default and source, resets ---- */
+    function numbers(a) {
+      var groups = {}, box = el("details", { class: "hdt-numbers", id: "hdt-numbers" }, [
+        el("summary", {}, [L["numbers-heading"]]), el("p", {}, [L["numbers-intro"]])
+      ]);
+      data.cost.inputs.forEach(function (spec) {
+        var route = spec.id === "months" ? "" : spec.id.replace(/-[a-z]+$/, ""), g = groups[route];
+        if (!g) {
+          g = groups[route] = el("fieldset", { class: "hdt-q" }, [route ? el("legend", {}, [data.prices[route].label]) : null]);
+          box.append(g);
+        }
+        g.append(field(spec, a));
+      });
+      box.append(el("p", {}, [button(L["numbers-reset"], null, function () { nums = {}; changed(a, true); })]));
+      return box;
+    }
+
+    function button(text, name, act) {
+      var b = el("button", name ? { type: "button", class: "md-button hdt-reset", "aria-label": name } : { type: "button", class: "md-button" }, [text]);
+      b.addEventListener("click", act);
+      return b;
+    }
+
+    function field(spec, a) {
+      var id = "hdt-n-" + spec.id, v = num(nums, spec.id, def(data, spec, a)), name = spec.label + " (" + spec.unit + ")";
+      var attrs = function (type) {
+        return { type: type, min: spec.min, max: spec.max, step: 1, value: v, "data-n": spec.id, "aria-describedby": id + "-d" };
+      };
+      var range = el("input", Object.assign(attrs("range"), { "aria-label": name })), box = el("input", Object.assign(attrs("number"), { id: id, inputmode: "numeric" }));
+      var dflt = el("small", { id: id + "-d" }, [fill(L["number-default"], { value: def(data, spec, a) + " " + spec.unit, basis: spec.basis })]);
+      function set(x, from) {
+        x = Math.min(spec.max, Math.max(spec.min, Math.round(x)));
+        if (isNaN(x)) return;
+        if (from !== range) range.value = x;
+        if (from !== box) box.value = x;
+        if (x === def(data, spec, a)) delete nums[spec.id]; else nums[spec.id] = x;
+        changed(a);
+      }
+      [range, box].forEach(function (input) {
+        input.addEventListener("input", function () { if (input.value !== "") set(+input.value, input); });
+        input.addEventListener("keydown", function (ev) { // a tenth of the range: Page Up/Down, or Shift with an arrow
+          var dir = { PageUp: 1, PageDown: -1, ArrowUp: 1, ArrowRight: 1, ArrowDown: -1, ArrowLeft: -1 }[ev.key];
+          if (!dir || (/Arrow/.test(ev.key) && !ev.shiftKey)) return;
+          ev.preventDefault();
+          set(+input.value + dir * Math.max(1, Math.round((spec.max - spec.min) / 10)));
+        });
+      });
+      return el("div", { class: "hdt-n" }, [el("label", { for: id }, [name]), range, box,
+        button(L["number-reset-short"], fill(L["number-reset"], { name: spec.label }), function () { set(def(data, spec, a)); }), dflt]);
+    }
+
+    function changed(a, all) { // the reader's numbers moved: costs, chart and link follow; one announcement
+      var r = evaluate(data, a, nums), mine;
+      if (all) [].forEach.call(result.querySelectorAll("[data-n]"), function (i) {
+        i.value = num(nums, i.getAttribute("data-n"), def(data, find(data.cost.inputs, i.getAttribute("data-n")), a));
+      });
+      $("hdt-cost-rows").replaceChildren.apply($("hdt-cost-rows"), rows(r));
+      $("hdt-tc").replaceWith(chart(data, a, r.outcome, nums));
+      go(a, true);
+      if (result.querySelector("#hdt-share")) $("hdt-share").value = location.href;
+      mine = r.costs.filter(function (c) { return c.outcome === r.outcome; })[0];
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        say(fill(L["numbers-changed"], { outcome: label(r.outcome), cost: money(data, mine.low, mine.high, mine.open) }));
+      }, 700);
     }
 
     function share() {
@@ -296,7 +401,7 @@
     }
 
     function card(a) {
-      var r = evaluate(data, a), o = find(data.outcomes, r.outcome), sub;
+      var r = evaluate(data, a, nums), o = find(data.outcomes, r.outcome), sub, opened = $("hdt-numbers") && $("hdt-numbers").open;
       var flips = r.flips.map(function (f) {
         var q = find(data.questions, f.question);
         var option = find(q.options, f.option).label;
@@ -314,7 +419,7 @@
             [].concat.apply([], a.sources.map(cite))))]);
         })) : [],
         section(L.change, [flips.length ? el("ul", {}, flips) : el("p", {}, [L["no-change"]])]),
-        [el("h3", { id: "hdt-cost-heading" }, [L["cost-heading"]]), costs(r), chart(data, a, r.outcome)],
+        [el("h3", { id: "hdt-cost-heading" }, [L["cost-heading"]]), costs(r), numbers(a), chart(data, a, r.outcome, nums)],
         [el("p", { class: "hdt-note" }, [data.cost.note]), el("ul", { class: "hdt-note hdt-assume" }, data.cost.assumptions.map(function (t) {
           return el("li", {}, [t]);
         }))],
@@ -324,6 +429,7 @@
         [share()]
       );
       result.replaceChildren.apply(result, sub);
+      $("hdt-numbers").open = !!opened;
       return r;
     }
 
@@ -353,10 +459,14 @@
     }
 
     function sync() { // from the URL: load, shared link, back/forward
-      var a = parse(data, location.search);
-      notice.hidden = !!a;
-      if (!a) { notice.textContent = L.stale; a = {}; go(a, true); }
-      missing.hidden = true;
+      var s = parse(data, location.search), a = s ? s.answers : {};
+      nums = s ? s.numbers : {};
+      notice.hidden = !!s && !s.asked.length;
+      if (!s) { notice.textContent = L.stale; go(a, true); } else if (s.asked.length) {
+        notice.textContent = fill(L.migrated, { note: s.note, questions: s.asked.map(function (q) { return q.short; }).join(", ") });
+        go(a, true); // the link now carries today's version
+      }
+      missing.hidden = !s || !s.asked.length;
       write(a);
       render(a);
     }
@@ -384,6 +494,7 @@
     form.addEventListener("reset", function (ev) {
       ev.preventDefault();
       notice.hidden = missing.hidden = true;
+      nums = {};
       write({});
       go({});
       render({});
