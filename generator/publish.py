@@ -25,6 +25,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import rcssmin
+import rjsmin
+
 from .cards import write_cards
 from .docs import WORK
 
@@ -274,6 +277,25 @@ def robots_txt(release: Release) -> None:
     (release.site / "robots.txt").write_text(robots, encoding="utf-8")
 
 
+# The guide's own scripts and styles (not the vendored ones beside them), served without comments.
+OWN_ASSETS = "assets/hdt"
+
+
+def minify(text: str, suffix: str) -> str:
+    """A script or stylesheet as served: comments and needless whitespace gone (rjsmin, rcssmin),
+    so the source keeps its comments and readers download only the code."""
+    if suffix == ".js":
+        return rjsmin.jsmin(text)
+    return rcssmin.cssmin(text)
+
+
+def minified_assets(release: Release) -> None:
+    """Every .js and .css file of the guide's own under assets/hdt/, minified in place."""
+    for path in sorted((release.site / OWN_ASSETS).glob("*")):
+        if path.suffix in (".js", ".css"):
+            path.write_text(minify(path.read_text(encoding="utf-8"), path.suffix), encoding="utf-8")
+
+
 def social_cards(release: Release) -> None:
     """A 1200 x 630 Open Graph image per page (the pages name it in their meta tags); cards whose
     words did not change since the last build are taken from build/cards/."""
@@ -284,6 +306,7 @@ def social_cards(release: Release) -> None:
 # come before `csp_headers`, which hashes the final inline scripts; files beside the pages (images,
 # text) can go anywhere.
 STEPS: list[Callable[[Release], None]] = [
+    minified_assets,
     robots_txt,
     social_cards,
     csp_headers,

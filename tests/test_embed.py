@@ -273,7 +273,10 @@ def test_links_open_the_guide_in_a_new_tab_with_the_answers(visit, host: Host) -
         whole.click()
     tab = opened.value
     tab.wait_for_load_state()
-    assert tab.url.startswith(host.guide + TOOL) and dict(parse_qsl(urlsplit(tab.url).query)) == answers
+    assert (
+        tab.url.startswith(host.guide + TOOL)
+        and {k: v for k, v in parse_qsl(urlsplit(tab.url).query) if k != "v"} == answers
+    )
     expect(tab.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOMES[ENGINE.outcome(answers)[0]])
     expect(frame.locator("#hdt-share")).to_have_value(tab.url)
 

@@ -11,7 +11,16 @@ import pytest
 from helpers import ROOT
 
 from generator.guide import load_guide
-from generator.render import _fill, money, relative_link, render_pages, static_files, widget_data, widget_json
+from generator.render import (
+    _fill,
+    link_version,
+    money,
+    relative_link,
+    render_pages,
+    static_files,
+    widget_data,
+    widget_json,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -70,7 +79,7 @@ def test_scenarios_link_to_the_tool_with_their_answers(guide) -> None:
     text = render_pages(guide)["scenarios.md"]
     for s in guide.scenarios.scenarios:
         query = "&".join(f"{q}={a}" for q, a in s.answers.items())
-        assert f"](decision-tool.md?{query}#hdt-result)" in text
+        assert f"](decision-tool.md?v={link_version(guide)}&{query}#hdt-result)" in text
 
 
 def test_money_and_labels() -> None:
