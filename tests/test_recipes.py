@@ -34,7 +34,8 @@ CHANGELOG = "Log a change of recommendations in the changelog"
 ADVICE = "Add advice to a result"
 PAGE = "Add a page"
 DRAWING = "Change a drawing's words, or place a drawing"
-EXERCISED = {PRICE, FIGURES, SOURCE, SCENARIO, QUESTION, CHANGELOG, ADVICE, PAGE, DRAWING}
+EMBED = "Let other sites show the decision tool"
+EXERCISED = {PRICE, FIGURES, SOURCE, SCENARIO, QUESTION, CHANGELOG, ADVICE, PAGE, DRAWING, EMBED}
 
 
 def recipe(title: str) -> str:
@@ -356,6 +357,25 @@ def test_add_a_page_builds_it_in_the_nav_with_the_editors_only_note(project: Pat
         "editors-only"
     ]
     assert " ".join(note.split()) in visible(built)
+
+
+# --- Let other sites show the decision tool ------------------------------------------------------
+
+
+def test_listing_the_sites_that_may_frame_the_tool_reaches_the_headers(project: Path) -> None:
+    [block] = blocks(EMBED)
+    listed = next(line.strip() for line in block.splitlines() if "frame_ancestors:" in line)
+    site_yaml = project / "content" / "site.yaml"
+    shipped = next(
+        line for line in site_yaml.read_text(encoding="utf-8").splitlines() if "frame_ancestors:" in line
+    )
+    replace(site_yaml, shipped, "  " + listed)
+    headers = (passes(project) / "_headers").read_text(encoding="utf-8")
+    origins = yaml.safe_load(listed)["frame_ancestors"]
+    embed_block = headers[headers.index("/embed/") :]
+    assert all(origin in embed_block for origin in origins)
+    home_block = headers[: headers.index("/embed/")]
+    assert "frame-ancestors 'none'" in home_block and not any(origin in home_block for origin in origins)
 
 
 # --- Change a drawing's words --------------------------------------------------------------------
