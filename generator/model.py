@@ -750,7 +750,9 @@ class Change(Record):
         ge=2,
     )
     links: LinkChanges | None = _about(
-        "How a link made before this version opens (only with 'version').", default=None
+        "How a link made before this version opens (only with 'version').",
+        {"note": "The tool now asks whether you have a recent photo.", "added": ["photo"]},
+        default=None,
     )
 
     @model_validator(mode="after")

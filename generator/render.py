@@ -383,7 +383,7 @@ def number_inputs(guide: Guide, engine: Engine) -> list[dict[str, object]]:
         if route.price.max == 0:
             continue  # a free route costs nothing whatever the numbers
         name = route.short
-        top = _ceiling(max(2 * route.price.max, *(p.max for p in route.other_prices)))
+        top = _ceiling(max([2 * route.price.max, *(p.max for p in route.other_prices)]))
         price_basis = _basis(guide, route.source)
         add(
             f"{route.id}-low",

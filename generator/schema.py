@@ -279,9 +279,11 @@ def _optional(schema: dict[str, Any]) -> dict[str, Any]:
     if not branches or len(branches) != 2 or {"type": "null"} not in branches:
         return schema
     other = next(b for b in branches if b != {"type": "null"})
-    if "type" not in other or "$ref" in other:
-        return schema
     merged = {key: value for key, value in schema.items() if key != "anyOf"}
+    if "$ref" in other:  # an optional record: written out, or left out (never written as null)
+        return {**merged, **other}
+    if "type" not in other:
+        return schema
     return {**merged, **other, "type": [other["type"], "null"]}
 
 

@@ -53,6 +53,12 @@ NOT_TEXT = {
     "option",
     "includes_source",
     "fingerprint",
+    "version",
+    "fee_low",
+    "fee_high",
+    "added",
+    "ask_again",
+    "renamed",
     "frame_ancestors",  # origins, refused unless they are (test_embed.py)
 }
 FIXED_KINDS = {

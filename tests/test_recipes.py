@@ -21,6 +21,7 @@ from conftest import ROOT, copy_project
 from generator.decide import Engine
 from generator.figures import counts, figures, resolve
 from generator.guide import load_guide
+from generator.render import link_version
 from generator.site import build_site
 
 EDITING = (ROOT / "EDITING.md").read_text(encoding="utf-8")
@@ -129,7 +130,9 @@ def sources_list(html_text: str) -> str:
 
 
 def query(answers: dict[str, str]) -> str:
-    return "?" + "&amp;".join(f"{q}={a}" for q, a in answers.items())
+    """The link into the tool as the scenarios page writes it: the questions' version, then the answers."""
+    version = link_version(load_guide(ROOT))
+    return f"?v={version}&amp;" + "&amp;".join(f"{q}={a}" for q, a in answers.items())
 
 
 @pytest.fixture
@@ -302,6 +305,8 @@ def test_add_a_question_then_log_it_with_the_fingerprint_the_check_asks_for(proj
     insert_under(project / "content" / "decision.yaml", "changelog", logged)
     site = passes(project)
     assert entry["legend"] in visible(page(site, "decision-tool"))
+    # links made before the question open with it left open: the tool's data says so
+    assert tool_data(site)["version"] == 3 and tool_data(site)["links"][-1]["added"] == [entry["id"]]
     method = visible(page(site, "method"))
     assert "Added a question about retouching" in method and today in method
     combinations = counts(load_guide(ROOT))["combinations"] * len(entry["options"])
