@@ -347,3 +347,29 @@ def test_the_worksheet_gives_the_cost_formula_with_defaults_and_sources(built_si
     for row in cost_defaults(GUIDE, ENGINE):
         for cell in row:
             assert " ".join(str(cell).replace("&#39;", "'").split()) in text.replace("&#39;", "'")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_change_moves_nothing_the_reader_is_looking_at(browser: Any, site_url: str, width: int) -> None:
+    """Costs redraw in place: the value being edited stays where it is on the screen, whatever the new
+    figures' length, from the longest the tool allows to the shortest (no jump under the finger)."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(site_url + TOOL + link(EXECUTIVE))
+        page.locator("#hdt-numbers summary").click()
+        numbers: dict[str, int] = {}
+        for end in ("max", "min"):
+            for spec in INPUTS:
+                box = page.locator(f"#hdt-n-{spec['id']}")
+                box.evaluate("(e) => e.scrollIntoView({block: 'center'})")
+                top = box.evaluate("(e) => e.getBoundingClientRect().top")
+                numbers[spec["id"]] = spec[end]
+                box.fill(str(spec[end]))
+                expect(page.locator("#hdt-cost-rows td strong")).to_have_text(
+                    costs_expected(EXECUTIVE, numbers)
+                )
+                moved = box.evaluate("(e) => e.getBoundingClientRect().top") - top
+                assert abs(moved) < 1, (spec["id"], end, moved)  # scroll anchoring rounds to whole pixels
+    finally:
+        context.close()
