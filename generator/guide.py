@@ -6,11 +6,12 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .figures import resolve_guide
+from .ids import ids_in
 from .illustrations import check as check_figures
 from .load import Document, read_text, read_yaml
 from .model import FILES, Guide, PagesFile, Record
 from .references import check_references
-from .validate import known_ids, validate
+from .validate import validate
 
 
 def load_guide(root: Path) -> Guide:
@@ -24,7 +25,7 @@ def load_guide(root: Path) -> Guide:
             docs[name] = read_yaml(root, f"content/{name}.yaml")
         except ContentError as error:
             problems += error.problems
-    known = known_ids(docs)
+    known = ids_in({name: doc.data for name, doc in docs.items()})
     for name, doc in docs.items():
         record, found = validate(doc, FILES[name], known)
         problems += found
