@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from .errors import Problem
-from .model import LINK, Fact, Guide
+from .ids import Ids, Keys, ids_in, references
+from .model import FILES, LINK, Fact, Guide
 
 SITE_LABELS = {
     "sources",
@@ -148,71 +148,22 @@ class _Checker:
             else:
                 seen[item.id] = index
 
-    def ref(self, doc: str, path: tuple[Any, ...], kind: str, value: str, known: Collection[str]) -> bool:
-        if value not in known:
-            self.at(doc, path, _unknown(kind, value, known))
-            return False
-        return True
-
-    def answers(self, doc: str, path: tuple[Any, ...], answers: dict[str, Any], *, complete: bool) -> None:
-        questions = {q.id: q for q in self.guide.decision.questions}
-        for question_id, value in answers.items():
-            values = value if isinstance(value, list) else [value]
-            if question_id not in questions:  # at the key, where editors' tools underline it too
-                self.at(doc, (*path, question_id), _unknown("question", question_id, questions), key=True)
-                continue
-            choices = [c.id for c in questions[question_id].options]
-            for index, option in enumerate(values):
-                where = (*path, question_id, index) if isinstance(value, list) else (*path, question_id)
-                self.ref(doc, where, f"option for {question_id!r}", option, choices)
-        if complete:
-            missing = [q for q in questions if q not in answers]
-            if missing:
-                self.at(
-                    doc,
-                    path,
-                    f"answers miss {', '.join(map(repr, missing))}; expected an answer to every question",
-                    key=True,
-                )
-
-
-@dataclass(frozen=True)
-class _Known:
-    """The ids other records refer to; ordered sets: fast to look up in, listed in file order in messages."""
-
-    pages: dict[str, None]
-    sources: dict[str, None]
-    options: dict[str, None]
-    outcomes: dict[str, None]
-    facts: dict[str, Fact]
-
-    @classmethod
-    def of(cls, guide: Guide) -> _Known:
-        return cls(
-            pages=dict.fromkeys(p.id for p in guide.pages.pages),
-            sources=dict.fromkeys(s.id for s in guide.sources.sources),
-            options=dict.fromkeys(o.id for o in guide.comparison.options),
-            outcomes=dict.fromkeys(o.id for o in guide.decision.outcomes),
-            facts={f.id: f for s in guide.sources.sources for f in s.figures},
-        )
-
 
 def check_references(guide: Guide) -> list[Problem]:
     """Every problem that needs more than one field to see."""
     c = _Checker(guide)
-    known = _Known.of(guide)
+    ids = ids_in({name: getattr(guide, name) for name in FILES})
     _check_ids(c)
-    _check_sources(c, known)
-    _check_pages(c, known)
+    _check_references(c, ids)
+    _check_sources(c)
+    _check_pages(c)
     _check_embed(c)
-    _check_site(c, known)
-    _check_comparison(c, known)
-    _check_decision(c, known)
-    _check_cost(c, known)
+    _check_labels(c)
+    _check_comparison(c, ids)
+    _check_cost(c, ids)
     _check_versions(c)
-    _check_scenarios(c, known)
-    _check_experts(c, known)
-    _check_links(c, known.pages)
+    _check_scenarios(c, ids)
+    _check_links(c, ids.of_kind["page"])
     return c.problems
 
 
@@ -243,8 +194,26 @@ def _check_ids(c: _Checker) -> None:
         c.unique("decision", ("questions", qi, "options"), question.options, "option")
 
 
-def _check_pages(c: _Checker, known: _Known) -> None:
-    """pages.yaml: paths unique, prose pages have a body, sources exist, every required kind is there."""
+def _check_references(c: _Checker, ids: Ids) -> None:
+    """Every id a record names is defined: the fields that name ids say so by their marker (ids.Ref)."""
+    for name in FILES:
+        for found in references(getattr(c.guide, name)):
+            if isinstance(found, Keys):
+                missing = [i for i in ids.of(found.ref) if i not in found.keys]
+                if missing:
+                    what = f"{found.path[-1]} miss {', '.join(map(repr, missing))}"
+                    c.at(
+                        name, found.path, f"{what}; expected an answer to every {found.ref.noun()}", key=True
+                    )
+            elif found.ref.kind != "answer" or found.question in ids.answers:  # else its question is unknown
+                known = ids.of(found.ref, found.question)
+                if found.value not in known:
+                    message = _unknown(found.ref.noun(found.question), found.value, known)
+                    c.at(name, found.path, message, key=found.key)
+
+
+def _check_pages(c: _Checker) -> None:
+    """pages.yaml: paths unique, prose pages have a body, every required kind is there."""
     pages = c.guide.pages.pages
     paths: dict[str, int] = {}
     for index, page in enumerate(pages):
@@ -261,8 +230,6 @@ def _check_pages(c: _Checker, known: _Known) -> None:
                 ("pages", index),
                 "a prose page needs a 'body' Markdown file; expected body: pages/NAME.md",
             )
-        for si, source in enumerate(page.sources):
-            c.ref("pages", ("pages", index, "sources", si), "source", source, known.sources)
     if "index.md" not in paths:
         c.at("pages", ("pages",), "no page has path 'index.md'; expected a home page at index.md")
     for kind in ("home", "tool", "method", "comparison", "scenarios"):
@@ -277,18 +244,21 @@ def _check_embed(c: _Checker) -> None:
         c.at("pages", ("pages", index, "kind"), "a second page of kind 'embed'; expected at most one")
 
 
-def _check_site(c: _Checker, known: _Known) -> None:
-    """site.yaml's home cards point at pages; the labels the templates and the tool need are present."""
-    for ci, card in enumerate(c.guide.site.home.cards):
-        c.ref("site", ("home", "cards", ci, "page"), "page", card.page, known.pages)
+def _check_labels(c: _Checker) -> None:
+    """The labels the templates and the tool need are present in site.yaml and decision.yaml."""
     for label in sorted(SITE_LABELS - set(c.guide.site.labels)):
         c.at("site", ("labels",), f"missing label {label!r}; expected it under labels", key=True)
     for label in sorted(DECISION_LABELS - set(c.guide.decision.labels)):
         c.at("decision", ("labels",), f"missing label {label!r}; expected it under labels", key=True)
 
 
-def _check_comparison(c: _Checker, known: _Known) -> None:
-    """comparison.yaml: possible price ranges, known sources and routes, a cell for every route."""
+def _facts(guide: Guide) -> dict[str, Fact]:
+    return {f.id: f for s in guide.sources.sources for f in s.figures}
+
+
+def _check_comparison(c: _Checker, ids: Ids) -> None:
+    """comparison.yaml: possible price ranges, a route's life in months or years, a cell for every route."""
+    facts = _facts(c.guide)
     for oi, option in enumerate(c.guide.comparison.options):
         if option.price.min > option.price.max:
             c.at(
@@ -296,53 +266,26 @@ def _check_comparison(c: _Checker, known: _Known) -> None:
                 ("options", oi, "price", "min"),
                 f"price min {option.price.min} is above max {option.price.max}; expected min <= max",
             )
-        c.ref("comparison", ("options", oi, "source"), "source", option.source, known.sources)
-        _check_life(c, ("options", oi, "lasts"), option.lasts, known)
-        for ci, check in enumerate(option.other_prices):
-            c.ref(
+        life = facts.get(option.lasts)
+        if life is not None and life.unit not in ("months", "years"):
+            c.at(
                 "comparison",
-                ("options", oi, "other_prices", ci, "source"),
-                "source",
-                check.source,
-                known.sources,
+                ("options", oi, "lasts"),
+                f"fact {life.id!r} is in {life.unit}; expected a fact in months or years",
             )
     for ai, attribute in enumerate(c.guide.comparison.attributes):
-        _check_attribute(c, ("attributes", ai), attribute, known)
+        missing = [o for o in ids.of_kind["route"] if o not in attribute.values]
+        if attribute.kind == "text" and missing:
+            c.at(
+                "comparison",
+                ("attributes", ai),
+                f"attribute {attribute.id!r} has no value for {', '.join(map(repr, missing))}; "
+                "expected a value for every route",
+            )
 
 
-def _check_life(c: _Checker, path: tuple[Any, ...], fact_id: str, known: _Known) -> None:
-    """A route's life names a fact given in months or years."""
-    if c.ref("comparison", path, "fact", fact_id, known.facts) and known.facts[fact_id].unit not in (
-        "months",
-        "years",
-    ):
-        c.at(
-            "comparison",
-            path,
-            f"fact {fact_id!r} is in {known.facts[fact_id].unit}; expected a fact in months or years",
-        )
-
-
-def _check_attribute(c: _Checker, base: tuple[Any, ...], attribute: Any, known: _Known) -> None:
-    c.ref("comparison", (*base, "source"), "source", attribute.source, known.sources)
-    for fi, route in enumerate(attribute.favors):
-        c.ref("comparison", (*base, "favors", fi), "route", route, known.options)
-    for key, value in attribute.values.items():
-        c.ref("comparison", (*base, "values", key), "route", key, known.options)
-        if not isinstance(value, str):
-            c.ref("comparison", (*base, "values", key, "source"), "source", value.source, known.sources)
-    missing = [o for o in known.options if o not in attribute.values]
-    if attribute.kind == "text" and missing:
-        c.at(
-            "comparison",
-            base,
-            f"attribute {attribute.id!r} has no value for {', '.join(map(repr, missing))}; "
-            "expected a value for every route",
-        )
-
-
-def _check_sources(c: _Checker, known: _Known) -> None:
-    """sources.yaml: the routes a publisher sells exist; nothing was reviewed before it was read."""
+def _check_sources(c: _Checker) -> None:
+    """sources.yaml: nothing was reviewed before it was read."""
     for si, source in enumerate(c.guide.sources.sources):
         if source.reviewed < source.read:
             c.at(
@@ -351,168 +294,62 @@ def _check_sources(c: _Checker, known: _Known) -> None:
                 f"source {source.id!r} was reviewed on {source.reviewed.isoformat()}, before it was read on "
                 f"{source.read.isoformat()}; expected a review date on or after the day it was read",
             )
-        for ri, route in enumerate(source.sells):
-            c.ref("sources", ("sources", si, "sells", ri), "route", route, known.options)
 
 
-def _check_decision(c: _Checker, known: _Known) -> None:
-    """decision.yaml: the two starting points, rules, invariants, advice and outcomes refer to what exists."""
+def _check_cost(c: _Checker, ids: Ids) -> None:
+    """decision.yaml's cost model: the horizon question gives months, every route has an assumption,
+    an extra's fees are in dollars."""
     d = c.guide.decision
-    for field in ("positive", "negative"):
-        c.ref("decision", (field,), "outcome", getattr(d, field), known.outcomes)
     for qi, question in enumerate(d.questions):
-        for oi, choice in enumerate(question.options):
-            if choice.source is not None:
-                path = ("questions", qi, "options", oi, "source")
-                c.ref("decision", path, "source", choice.source, known.sources)
-    for ri, rule in enumerate(d.rules):
-        c.answers("decision", ("rules", ri, "when"), rule.when, complete=False)
-        c.ref("decision", ("rules", ri, "change"), "outcome", rule.change, known.outcomes)
-        c.ref("decision", ("rules", ri, "to"), "outcome", rule.to, known.outcomes)
-        if rule.source is not None:
-            c.ref("decision", ("rules", ri, "source"), "source", rule.source, known.sources)
-    _check_invariants(c, known)
-    _check_advice(c, known)
-    for oi, outcome in enumerate(d.outcomes):
-        for pi, part in enumerate(outcome.routes):
-            c.ref("decision", ("outcomes", oi, "routes", pi), "route", part, known.options)
-        for ni, step in enumerate(outcome.next_steps):
-            c.ref("decision", ("outcomes", oi, "next_steps", ni, "page"), "page", step.page, known.pages)
-
-
-def _check_advice(c: _Checker, known: _Known) -> None:
-    """Each piece of advice answers real questions, names real outcomes and rests on known sources."""
-    for ai, advice in enumerate(c.guide.decision.advice):
-        base = ("advice", ai)
-        c.answers("decision", (*base, "when"), advice.when, complete=False)
-        for oi, outcome in enumerate(advice.outcomes or []):
-            c.ref("decision", (*base, "outcomes", oi), "outcome", outcome, known.outcomes)
-        for si, source in enumerate(advice.sources):
-            c.ref("decision", (*base, "sources", si), "source", source, known.sources)
-
-
-def _check_cost(c: _Checker, known: _Known) -> None:
-    """decision.yaml's cost model: the horizon question gives months, every route has an assumption."""
-    d = c.guide.decision
-    questions = {q.id: q for q in d.questions}
-    if c.ref("decision", ("cost", "horizon"), "question", d.cost.horizon, questions):
-        q = questions[d.cost.horizon]
-        qi = d.questions.index(q)
-        for oi, choice in enumerate(q.options):
+        for oi, choice in enumerate(question.options if question.id == d.cost.horizon else []):
             if choice.months is None:
                 c.at(
                     "decision",
                     ("questions", qi, "options", oi),
                     f"option {choice.id!r} of the cost horizon needs 'months'; expected a whole number",
                 )
-    _check_assumptions(c, known.options, known.sources)
+    covered = [a.option for a in d.cost.assumptions]
+    for option in ids.of_kind["route"]:
+        if option not in covered:
+            c.at("decision", ("cost", "assumptions"), f"no assumption for {option!r}; expected one per route")
+    facts = _facts(c.guide)
     for ei, extra in enumerate(d.cost.extras):
-        base = ("cost", "extras", ei)
-        c.ref("decision", (*base, "option"), "route", extra.option, known.options)
         for field in ("fee_low", "fee_high"):
-            fact = getattr(extra, field)
-            if (
-                c.ref("decision", (*base, field), "fact", fact, known.facts)
-                and known.facts[fact].unit != "dollars"
-            ):
+            fee = facts.get(getattr(extra, field))
+            if fee is not None and fee.unit != "dollars":
                 c.at(
                     "decision",
-                    (*base, field),
-                    f"fact {fact!r} is in {known.facts[fact].unit}; expected a fact in dollars",
+                    ("cost", "extras", ei, field),
+                    f"fact {fee.id!r} is in {fee.unit}; expected a fact in dollars",
                 )
 
 
 def _check_versions(c: _Checker) -> None:
-    """Changelog versions only grow; what older links leave open are questions asked today."""
-    d = c.guide.decision
-    questions = {q.id: q for q in d.questions}
+    """Changelog versions only grow."""
     latest = 1
-    for ci, change in enumerate(d.changelog):
-        base = ("changelog", ci)
+    for ci, change in enumerate(c.guide.decision.changelog):
         if change.version is not None:
             if change.version <= latest:
                 c.at(
                     "decision",
-                    (*base, "version"),
+                    ("changelog", ci, "version"),
                     f"version {change.version} is not above the version before it ({latest}); "
                     "expected the next number",
                 )
             latest = max(latest, change.version)
-        links = change.links
-        for qi, question in enumerate(links.added if links else []):
-            c.ref("decision", (*base, "links", "added", qi), "question", question, questions)
-        for question in links.ask_again if links else {}:
-            c.ref("decision", (*base, "links", "ask_again", question), "question", question, questions)
-        for question, renamed in (links.renamed if links else {}).items():
-            if c.ref("decision", (*base, "links", "renamed", question), "question", question, questions):
-                options = [o.id for o in questions[question].options]
-                for old, new in renamed.items():
-                    c.ref("decision", (*base, "links", "renamed", question, old), "option", new, options)
 
 
-def _check_scenarios(c: _Checker, known: _Known) -> None:
-    """scenarios.yaml: outcomes and sources exist; answers are complete and valid."""
-    grouped = set()
-    for gi, group in enumerate(c.guide.scenarios.groups):
-        for oi, outcome in enumerate(group.outcomes):
-            c.ref("scenarios", ("groups", gi, "outcomes", oi), "outcome", outcome, known.outcomes)
-            grouped.add(outcome)
+def _check_scenarios(c: _Checker, ids: Ids) -> None:
+    """scenarios.yaml: a group shows every scenario's outcome."""
+    grouped = {outcome for group in c.guide.scenarios.groups for outcome in group.outcomes}
     for si, scenario in enumerate(c.guide.scenarios.scenarios):
-        base = ("scenarios", si)
-        if scenario.outcome in known.outcomes and scenario.outcome not in grouped:
+        if scenario.outcome in ids.of_kind["outcome"] and scenario.outcome not in grouped:
             c.at(
                 "scenarios",
-                (*base, "outcome"),
+                ("scenarios", si, "outcome"),
                 f"no group lists outcome {scenario.outcome!r}, so scenario {scenario.id!r} would not be "
                 "shown; expected a group whose 'outcomes' include it",
             )
-        c.ref("scenarios", (*base, "outcome"), "outcome", scenario.outcome, known.outcomes)
-        c.ref("scenarios", (*base, "source"), "source", scenario.source, known.sources)
-        c.answers("scenarios", (*base, "answers"), scenario.answers, complete=True)
-        for vi, variant in enumerate(scenario.variants):
-            c.ref("scenarios", (*base, "variants", vi, "outcome"), "outcome", variant.outcome, known.outcomes)
-            c.answers("scenarios", (*base, "variants", vi, "answers"), variant.answers, complete=False)
-
-
-def _check_experts(c: _Checker, known: _Known) -> None:
-    """experts.yaml: every expert's source exists."""
-    for ei, expert in enumerate(c.guide.experts.experts):
-        c.ref("experts", ("experts", ei, "source"), "source", expert.source, known.sources)
-
-
-def _check_invariants(c: _Checker, known: _Known) -> None:
-    """Every question and option an invariant names exists, and its source too."""
-    d = c.guide.decision
-    questions = [q.id for q in d.questions]
-    for ii, invariant in enumerate(d.invariants):
-        base = ("invariants", ii)
-        if invariant.question is not None:
-            c.ref("decision", (*base, "question"), "question", invariant.question, questions)
-        for qi, question in enumerate(invariant.timing or []):
-            c.ref("decision", (*base, "timing", qi), "question", question, questions)
-        if invariant.when is not None:
-            c.answers("decision", (*base, "when"), invariant.when, complete=False)
-        if invariant.source is not None:
-            c.ref("decision", (*base, "source"), "source", invariant.source, known.sources)
-
-
-def _check_assumptions(c: _Checker, options: Collection[str], sources: Collection[str]) -> None:
-    """One cost assumption per compared option, each resting on a known source."""
-    cost = c.guide.decision.cost
-    c.ref("decision", ("cost", "estimate"), "source", cost.estimate, sources)
-    for ai, assumption in enumerate(cost.assumptions):
-        c.ref("decision", ("cost", "assumptions", ai, "option"), "route", assumption.option, options)
-        c.ref(
-            "decision",
-            ("cost", "assumptions", ai, "includes_source"),
-            "source",
-            assumption.includes_source,
-            sources,
-        )
-    covered = [a.option for a in cost.assumptions]
-    for option in options:
-        if option not in covered:
-            c.at("decision", ("cost", "assumptions"), f"no assumption for {option!r}; expected one per route")
 
 
 def _strings(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
