@@ -175,12 +175,13 @@ def reference_fields(roots: Iterable[type[BaseModel]]) -> dict[str, list[Ref]]:
 
 @dataclass(frozen=True)
 class Found:
-    """One id a record names: its path from the file's top, its marker, and (for an answer) the
-    question it answers; `key` when the id is a mapping's key."""
+    """One id a record names: its path from the file's top, its marker, the field ('Record.field') and,
+    for an answer, the question it answers; `key` when the id is a mapping's key."""
 
     path: tuple[Any, ...]
     ref: Ref
     value: str
+    field: str
     question: str | None = None
     key: bool = False
 
@@ -192,42 +193,51 @@ class Keys:
     path: tuple[Any, ...]
     ref: Ref
     keys: tuple[str, ...]
+    field: str
 
 
 def references(record: BaseModel, path: tuple[Any, ...] = ()) -> Iterator[Found | Keys]:
     """Every id a validated record names, however deep, found from the markers on its fields."""
     for name, info in type(record).model_fields.items():
-        yield from _walk(declared(info), getattr(record, name), (*path, name), None)
+        where = _Where(f"{type(record).__name__}.{name}")
+        yield from where.walk(declared(info), getattr(record, name), (*path, name))
 
 
-def _walk(annotation: Any, value: Any, path: tuple[Any, ...], question: str | None) -> Iterator[Found | Keys]:
-    if isinstance(value, BaseModel):
-        yield from references(value, path)
-        return
-    annotation = unwrap_optional(annotation)
-    ref = ref_of(annotation)
-    if ref is not None and isinstance(value, str):
-        yield Found(path, ref, value, question)
-        return
-    base = bare(annotation)
-    if get_origin(base) is list and isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk(get_args(base)[0], item, (*path, index), question)
-    elif get_origin(base) is dict and isinstance(value, dict):
-        yield from _walk_mapping(base, value, path, question)
+@dataclass(frozen=True)
+class _Where:
+    """The walk through one field's value, alongside its type."""
 
+    field: str
+    question: str | None = None  # the question the answers below answer
 
-def _walk_mapping(
-    annotation: Any, value: dict[Any, Any], path: tuple[Any, ...], question: str | None
-) -> Iterator[Found | Keys]:
-    key_type, value_type = get_args(annotation)
-    ref = ref_of(key_type)
-    if ref is not None and ref.every:
-        yield Keys(path, ref, tuple(value))
-    for key, item in value.items():
-        if ref is not None:
-            yield Found((*path, key), ref, key, question, key=True)
-        yield from _walk(value_type, item, (*path, key), answering(ref, key, question))
+    def walk(self, annotation: Any, value: Any, path: tuple[Any, ...]) -> Iterator[Found | Keys]:
+        if isinstance(value, BaseModel):
+            yield from references(value, path)
+            return
+        annotation = unwrap_optional(annotation)
+        ref = ref_of(annotation)
+        if ref is not None and isinstance(value, str):
+            yield Found(path, ref, value, self.field, self.question)
+            return
+        base = bare(annotation)
+        if get_origin(base) is list and isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from self.walk(get_args(base)[0], item, (*path, index))
+        elif get_origin(base) is dict and isinstance(value, dict):
+            yield from self.mapping(base, value, path)
+
+    def mapping(
+        self, annotation: Any, value: dict[Any, Any], path: tuple[Any, ...]
+    ) -> Iterator[Found | Keys]:
+        key_type, value_type = get_args(annotation)
+        ref = ref_of(key_type)
+        if ref is not None and ref.every:
+            yield Keys(path, ref, tuple(value), self.field)
+        for key, item in value.items():
+            if ref is not None:
+                yield Found((*path, key), ref, key, self.field, self.question, key=True)
+            below = _Where(self.field, answering(ref, key, self.question))
+            yield from below.walk(value_type, item, (*path, key))
 
 
 def answering(key_ref: Ref | None, key: str, question: str | None) -> str | None:

@@ -37,6 +37,10 @@ CROSS_REFERENCES = [
     "answer-missing-from-scenario",
     "unknown-question-in-answers",
     "unknown-answer",
+    "unknown-route-in-a-row",  # a mapping's key: underlined at the key
+    "unknown-question-an-old-link-asks-again",
+    "unknown-option-an-old-link-is-renamed-to",
+    "unknown-source-of-a-cell",
 ]
 BLOCK = [("platform", ""), ("visibility", "some"), ("stakes", "medium"), ("lifespan", "months")]
 BLOCK += [("photo", "none"), ("budget", "tight"), ("deadline", "days")]
