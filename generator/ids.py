@@ -22,6 +22,12 @@ class Ref:
     kind: str
     every: bool = False
 
+    def __post_init__(self) -> None:
+        if self.kind not in DEFINED:
+            raise ValueError(
+                f"Ref({self.kind!r}): expected one of the kinds in ids.DEFINED: {', '.join(DEFINED)}"
+            )
+
     def noun(self, question: str | None = None) -> str:
         """What messages call one: 'source', or "option for 'platform'" for an answer."""
         return f"option for {question!r}" if self.kind == "answer" else self.kind
