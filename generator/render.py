@@ -223,6 +223,17 @@ def comparison_chart(guide: Guide, engine: Engine) -> Markup:
     return charts.figure(chart, "hdt-cost-chart", charts.chart_text(chart, d.labels, guide.site.currency))
 
 
+WIDGET_SCRIPT = Path(__file__).parent.parent / "overrides" / "assets" / "hdt" / "decision-tool.js"
+
+
+@functools.cache
+def widget_labels() -> frozenset[str]:
+    """The labels the widget's script reads (`L.name` or `L["name"]`): the only ones its data carries,
+    so the page does not ship the worksheet's and the method page's words twice."""
+    script = WIDGET_SCRIPT.read_text(encoding="utf-8")
+    return frozenset(re.findall(r"\bL\.([a-z]+)\b", script) + re.findall(r"\bL\[\"([a-z-]+)\"\]", script))
+
+
 def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> dict[str, object]:
     """The decision model as data for the client-side tool; `url_for` maps a page id to a link."""
     tool = next(p for p in guide.pages.pages if p.kind == "tool")
@@ -319,7 +330,7 @@ def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> di
         # within a sentence ("What you would publish: a generated image")
         "pictures": {k: v[0].lower() + v[1:] for k, v in guide.comparison.picture_labels.items()},
         "currency": guide.site.currency,
-        "labels": d.labels,
+        "labels": {k: v for k, v in d.labels.items() if k in widget_labels()},
     }
 
 

@@ -316,6 +316,10 @@ def test_axe_finds_nothing_in_the_embed(visit, host: Host, scheme: str, width: i
 def test_the_tool_page_offers_the_code_a_copy_button_and_a_preview(visit, host: Host) -> None:
     page = visit(HEIGHTS, permissions=["clipboard-read", "clipboard-write"])
     watch = Watch(page)
+    page.goto(host.guide + TOOL)
+    page.wait_for_load_state("load")
+    # the preview is a second page: it is made only when the reader comes near it, not with the tool
+    assert page.locator(FRAME).count() == 0
     page.goto(host.guide + TOOL + "#hdt-embed-share")
     codes = snippets(host.site)
     copy = page.get_by_role("button", name=WORDS.copy_code)

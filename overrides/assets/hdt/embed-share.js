@@ -6,6 +6,8 @@
   "use strict";
   if (window.hdtEmbedShare) { window.hdtEmbedShare(); return; }
 
+  var host = document.currentScript && document.currentScript.getAttribute("data-host-script");
+
   function init() {
     var box = document.getElementById("hdt-embed-box"), link = document.getElementById("hdt-embed-preview");
     if (!box || box.hasAttribute("data-hdt-ready")) return;
@@ -34,12 +36,22 @@
       return link.href.split("#")[0] + "#theme=" + theme();
     };
     [].forEach.call(model.attributes, function (a) { if (a.name !== "src") frame.setAttribute(a.name, a.value); });
-    frame.src = src();
-    link.replaceWith(frame);
     box.addEventListener("change", function () {
       status.textContent = "";
-      frame.src = src();
+      if (frame.isConnected) frame.src = src();
     });
+    // The preview is a whole second page: it is made only when the reader comes near it, so the tool
+    // page's own load stays light (a lazy frame this far down still loads on a slow connection).
+    var show = function () {
+      frame.src = src();
+      link.replaceWith(frame);
+      if (host && !window.hdtEmbedHost) document.head.append(Object.assign(document.createElement("script"), { src: host }));
+    };
+    if (!window.IntersectionObserver) return show();
+    var seen = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); show(); }
+    }, { rootMargin: "400px 0px" });
+    seen.observe(link);
   }
 
   window.hdtEmbedShare = init;
