@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .content.load import load_guide
+from .content.model import Guide
+from .decision.changelog import check_history
+from .decision.verify import verify
 from .errors import ContentError
-from .guide import load_guide
-from .history import check_history
-from .model import Guide
-from .render import render_pages, static_files, widget_data, widget_json
-from .verify import verify
+from .render.pages import render_pages, static_files, widget_data, widget_json
 
 
 @dataclass

@@ -134,7 +134,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         headers = dict(self.extra_headers)
         if self.rules:
-            from generator.publish import headers_for
+            from generator.site import headers_for
 
             headers.update(headers_for(self.rules, urlsplit(self.path).path))
         for key, value in headers.items():
@@ -151,7 +151,7 @@ def serve(
     honors it, path by path (`generator.publish.headers_for`)."""
     rules: list[Any] = []
     if headers_file is not None:
-        from generator.publish import header_rules
+        from generator.site import header_rules
 
         rules = header_rules(headers_file.read_text(encoding="utf-8"))
     handler = type("Handler", (_Quiet,), {"extra_headers": headers or {}, "rules": rules})

@@ -11,8 +11,9 @@ import pytest
 from helpers import ROOT, page_paths, serve
 from playwright.sync_api import expect
 
-from generator.guide import load_guide
-from generator.publish import inline_script_hashes, parse_headers_file
+from generator.content import load_guide
+from generator.site import inline_script_hashes
+from generator.site.publish import parse_headers_file
 
 SITE_URL = re.search(
     r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE

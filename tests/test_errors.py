@@ -19,8 +19,7 @@ import pytest
 import yaml
 from helpers import CliResult, copy_project, run_cli, run_cli_process
 
-from generator.ids import reference_fields
-from generator.model import FILES
+from generator.content import FILES, reference_fields
 
 GOLDEN = Path(__file__).parent / "golden" / "errors" / "cases.yaml"
 

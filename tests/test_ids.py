@@ -12,13 +12,24 @@ from typing import Any, get_args
 import pytest
 from helpers import ROOT
 
-from generator.guide import load_guide
-from generator.ids import Found, Keys, Ref, declared, ids_in, records, reference_fields, references
-from generator.load import Document
-from generator.model import FILES, Guide, Id
-from generator.references import check_references
-from generator.schema import read_ids, schema_for
-from generator.validate import validate
+from generator.content import (
+    FILES,
+    Document,
+    Found,
+    Guide,
+    Id,
+    Keys,
+    Ref,
+    check_references,
+    declared,
+    ids_in,
+    load_guide,
+    records,
+    reference_fields,
+    references,
+    validate,
+)
+from generator.editing import read_ids, schema_for
 
 FIELDS = reference_fields(FILES.values())
 FILE_OF = {record: name for name, model in FILES.items() for record in records([model])}

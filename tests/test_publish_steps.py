@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.publish import STEPS, Release, csp_headers, parse_headers_file, publish, sha256_source
+from generator.site import STEPS, Release, csp_headers, publish, sha256_source
+from generator.site.publish import parse_headers_file
 
 
 def _site(tmp_path: Path, bundle: str) -> Path:

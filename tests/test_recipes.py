@@ -18,9 +18,8 @@ import pytest
 import yaml
 from conftest import ROOT, copy_project
 
-from generator.decide import Engine
-from generator.figures import counts, figures, resolve
-from generator.guide import load_guide
+from generator.content import counts, figures, load_guide, resolve
+from generator.decision import Engine
 from generator.render import link_version
 from generator.site import build_site
 

@@ -10,17 +10,9 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from generator.guide import load_guide
-from generator.render import (
-    _fill,
-    link_version,
-    money,
-    relative_link,
-    render_pages,
-    static_files,
-    widget_data,
-    widget_json,
-)
+from generator.content import load_guide, money
+from generator.render import link_version, relative_link, render_pages, static_files, widget_data, widget_json
+from generator.render.pages import _fill
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -83,7 +75,7 @@ def test_scenarios_link_to_the_tool_with_their_answers(guide) -> None:
 
 
 def test_money_and_labels() -> None:
-    from generator.model import Price
+    from generator.content import Price
 
     assert money(Price(min=150, max=600, open_ended=True), "$") == "$150–$600+"
     assert money((1200, 4800, False), "€") == "€1,200–€4,800"

@@ -15,10 +15,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from .errors import Problem
+from ..errors import Problem
 from .model import Figure, Guide, Page
 
-DRAWINGS = Path(__file__).parent / "templates" / "figures"
+DRAWINGS = Path(__file__).parent.parent / "templates" / "figures"
 PLACE = re.compile(r"^!\[\]\(figure:([^)\s]*)\)[ \t]*$", re.MULTILINE)
 # A drawing names the labels it takes on its first line: {## labels: key, key, ... ##}
 _LABELS = re.compile(r"\{##\s*labels:\s*([a-z0-9, -]*?)\s*##\}")

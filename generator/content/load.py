@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ContentError, Problem
-from .figures import resolve_guide
+from ..errors import ContentError, Problem
+from .drawings import check as check_figures
 from .ids import ids_in
-from .illustrations import check as check_figures
-from .load import Document, read_text, read_yaml
 from .model import FILES, Guide, PagesFile, Record
-from .references import check_references
+from .read import Document, read_text, read_yaml
+from .reference_checks import check_references
 from .validate import validate
+from .values import resolve_guide
 
 
 def load_guide(root: Path) -> Guide:

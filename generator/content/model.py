@@ -10,13 +10,13 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .ids import Ref
-from .load import Document
+from .read import Document
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
 
 # An id that names something defined elsewhere. The marker is all a field needs: the reference check,
-# the "did you mean" hint and the editors' completion all come from it (generator/ids.py).
+# the "did you mean" hint and the editors' completion all come from it (generator/content/ids.py).
 SourceId = Annotated[Id, Ref("source")]
 FactId = Annotated[Id, Ref("fact")]
 PageId = Annotated[Id, Ref("page")]

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError, Problem
+from ..errors import ContentError, Problem
 
 Path_ = tuple[str | int, ...]
 

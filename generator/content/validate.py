@@ -10,10 +10,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
+from ..errors import Problem
 from .ids import Ids, ref_at
-from .load import Document
 from .model import Record
+from .read import Document
 
 
 def _expected(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import Problem
-from .load import Document
+from ..errors import Problem
 from .model import FILES, Fact, Guide, Price
+from .read import Document
 from .validate import validate
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z][\w.-]*)\s*\}\}")

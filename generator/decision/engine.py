@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from .model import Advice, DecisionFile, Fact, Guide, Option
+from ..content.model import Advice, DecisionFile, Fact, Guide, Option
 
 Answers = Mapping[str, str]
 

@@ -16,10 +16,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .decide import Cost, Engine
-from .history import Combination, fingerprint, recommendations
-from .model import Guide
-from .render import money, render_pages
+from ..content.model import Guide
+from ..decision.changelog import Combination, fingerprint, recommendations
+from ..decision.engine import Cost, Engine
+from ..render.pages import money, render_pages
 
 EXAMPLES = 2  # per transition
 SAMPLES = 3  # changed lines shown per page

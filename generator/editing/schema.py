@@ -10,11 +10,22 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
-from .errors import ContentError, Problem
-from .ids import DEFINED, Ids, answering, bare, declared, ids_in, markers, records, ref_of, unwrap_optional
-from .load import read_yaml
-from .model import FILES
-from .references import DECISION_LABELS, SITE_LABELS
+from ..content.ids import (
+    DEFINED,
+    Ids,
+    answering,
+    bare,
+    declared,
+    ids_in,
+    markers,
+    records,
+    ref_of,
+    unwrap_optional,
+)
+from ..content.model import FILES
+from ..content.read import read_yaml
+from ..content.reference_checks import DECISION_LABELS, SITE_LABELS
+from ..errors import ContentError, Problem
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 COMMAND = "python -m generator schema"

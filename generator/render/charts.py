@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .decide import DEFAULTS, Engine, Numbers
-from .figures import amount, fill, money
+from ..content.values import amount, fill, money
+from ..decision.engine import DEFAULTS, Engine, Numbers
 
 WIDTH, HEIGHT = 480, 270
 LEFT, RIGHT, TOP, BOTTOM = 56, 14, 52, 40

@@ -7,7 +7,7 @@ import json
 import os
 from typing import Any
 
-from .model import Guide, Page
+from ..content.model import Guide, Page
 
 # Characters that could end a <script> element or start an HTML comment, as JSON escapes.
 _SCRIPT_SAFE = str.maketrans(
@@ -85,7 +85,7 @@ def page_metadata(guide: Guide, page: Page, url: str | None) -> dict[str, str]:
 
 
 def social_card(guide: Guide, page: Page) -> dict[str, str]:
-    """Where the page's social card goes (relative to the site; generator/cards.py draws it) and its
+    """Where the page's social card goes (relative to the site; generator/site/social_cards.py draws it) and its
     alt text, from the `card-alt` label."""
     alt = guide.site.labels["card-alt"].replace("{title}", page.title).replace("{site}", guide.site.name)
     return {"image": "assets/cards/" + page.path.removesuffix(".md") + ".png", "image_alt": alt}

@@ -13,14 +13,15 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import charts, embed, illustrations
+from ..content import drawings as illustrations
+from ..content.model import LINK, Guide, Page
+from ..content.values import fact_text, fill, money
+from ..decision.engine import Engine
+from ..decision.verify import summarize
+from . import charts, embed
 from .citations import relied_on
-from .decide import Engine
-from .figures import fact_text, fill, money
-from .model import LINK, Guide, Page
-from .verify import summarize
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 def _text(value: object) -> Markup:
@@ -223,7 +224,7 @@ def comparison_chart(guide: Guide, engine: Engine) -> Markup:
     return charts.figure(chart, "hdt-cost-chart", charts.chart_text(chart, d.labels, guide.site.currency))
 
 
-WIDGET_SCRIPT = Path(__file__).parent.parent / "overrides" / "assets" / "hdt" / "decision-tool.js"
+WIDGET_SCRIPT = Path(__file__).parents[2] / "overrides" / "assets" / "hdt" / "decision-tool.js"
 
 
 @functools.cache

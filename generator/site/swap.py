@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from .builders import BuildFailed, build_with
-from .pipeline import run
+from ..pipeline import run
 
 __all__ = ["BuildFailed", "build_site"]
 

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
-from .errors import Problem
+from ..errors import Problem
 from .ids import Ids, Keys, ids_in, references
 from .model import FILES, LINK, Fact, Guide
 
