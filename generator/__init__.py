@@ -5,7 +5,8 @@ from .content.model import Guide
 from .decision.engine import Engine, Result
 from .errors import ContentError, Problem
 from .pipeline import Build, check, forget, run
-from .render.pages import render_pages, widget_data, widget_json
+from .render.pages import render_pages, widget_data
+from .text import script_json
 
 __all__ = [
     "Build",
@@ -19,6 +20,6 @@ __all__ = [
     "load_guide",
     "render_pages",
     "run",
+    "script_json",
     "widget_data",
-    "widget_json",
 ]

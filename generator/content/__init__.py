@@ -1,6 +1,7 @@
 """Stage 1, content: editors' YAML and Markdown read with positions, validated into typed records,
 cross-checked, and loaded as one `Guide`."""
 
+from ..text import fill
 from .ids import Found, Keys, Ref, declared, ids_in, records, reference_fields, references
 from .load import load_guide
 from .model import FILES, Guide, Id, Price, Source
@@ -8,7 +9,7 @@ from .overdue import overdue_reviews
 from .read import Document, parse_yaml, read_text, read_yaml
 from .reference_checks import check_references
 from .validate import validate
-from .values import counts, figures, fill, money, resolve
+from .values import counts, figures, money, resolve
 
 __all__ = [
     "FILES",

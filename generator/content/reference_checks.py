@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from ..errors import Problem
+from ..text import did_you_mean, line_column
 from .ids import Ids, Keys, ids_in, references
 from .model import FILES, LINK, Fact, Guide
 
@@ -122,9 +122,7 @@ DECISION_LABELS = {
 
 def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
     known = list(dict.fromkeys(known))
-    close = difflib.get_close_matches(value, known, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown {kind} {value!r}{hint}; expected one of: {', '.join(known)}"
+    return f"unknown {kind} {value!r}{did_you_mean(value, known)}; expected one of: {', '.join(known)}"
 
 
 class _Checker:
@@ -372,9 +370,7 @@ def _check_links(c: _Checker, pages: Collection[str]) -> None:
     for body, text in c.guide.bodies.items():
         for match in LINK.finditer(text):
             if match.group(1) not in pages:
-                before = text[: match.start(1)]
-                line = before.count("\n") + 1
-                col = len(before) - (before.rfind("\n") + 1) + 1
+                line, col = line_column(text, match.start(1))
                 c.problems.append(
                     Problem(f"content/{body}", line, col, _unknown("page in link", match.group(1), pages))
                 )

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
+from ..text import did_you_mean
 from .ids import Ids, ref_at
 from .model import Record
 from .read import Document
@@ -46,9 +47,10 @@ def _describe(error: dict[str, Any], model: type[BaseModel], known: Ids) -> tupl
     name = str(loc[-1]) if loc else "value"
     if kind == "extra_forbidden":
         allowed = _expected(model, loc)
-        close = difflib.get_close_matches(name, allowed, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown key {name!r}{hint}; expected one of: {', '.join(allowed)}", True
+        return (
+            f"unknown key {name!r}{did_you_mean(name, allowed)}; expected one of: {', '.join(allowed)}",
+            True,
+        )
     message = _strict_message(error) or _value_message(error, model, name, known)
     return message, loc[-1:] == ("[key]",)  # a mapping key, not its value
 
@@ -119,10 +121,8 @@ def _pattern_message(got: Any, model: type[BaseModel], loc: tuple[Any, ...], nam
 
 def _closest(value: str, choices: Sequence[str]) -> str:
     slug = "-".join(value.lower().replace("_", " ").split())
-    close = difflib.get_close_matches(slug, list(choices), n=1) or [
-        c for c in choices if slug.startswith(f"{c}-") or slug.endswith(f"-{c}")
-    ]
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    part = next((c for c in choices if slug.startswith(f"{c}-") or slug.endswith(f"-{c}")), None)
+    return did_you_mean(slug, choices, part)
 
 
 def _too_small(error: dict[str, Any], got: Any, name: str) -> str:

@@ -10,13 +10,13 @@ is refused, with its place.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import Problem
+from ..text import did_you_mean, line_column
 from .model import FILES, Fact, Guide, Price
 from .read import Document
 from .validate import validate
@@ -117,12 +117,6 @@ def fact_text(fact: Fact, currency: str, words: list[str]) -> str:
     return f"{shown} {_UNITS[fact.unit][0 if one else 1]}"
 
 
-def fill(template: str, **values: object) -> str:
-    """A label's {placeholders} filled, as plain text (escaped later, where it reaches HTML); a
-    placeholder with no value stays as it is."""
-    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
-
-
 def number(count: int, words: list[str]) -> str:
     """A count in words where the site's list has one (as style guides ask for small numbers)."""
     return words[count] if 0 <= count < len(words) else f"{count:,}"
@@ -218,8 +212,7 @@ def _unknown(name: str, known: dict[str, Figure]) -> str:
     """The message for a name no figure has: the closest name, and the names of the same kind
     (or the kinds, when its kind is unknown too)."""
     lookup = name[0].lower() + name[1:]
-    close = difflib.get_close_matches(lookup, list(known), n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = did_you_mean(lookup, known)
     kind = lookup.split(".")[0]
     same = [n for n in known if n.split(".")[0] == kind]
     if same:
@@ -265,8 +258,7 @@ def _position(source: str, start: tuple[int, int], raw: str, nth: int) -> tuple[
         at = source.find(raw, at + 1)
         if at < 0:
             return start
-    before = source[:at]
-    return before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1
+    return line_column(source, at)
 
 
 def _walk(data: Any, path: tuple[Any, ...], change: Callable[[tuple[Any, ...], str], str]) -> Any:

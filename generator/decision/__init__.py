@@ -2,7 +2,16 @@
 over every answer set, and the changelog checked against the recommendations."""
 
 from .changelog import check_history, fingerprint, recommendations
-from .engine import Engine, Result
+from .engine import Engine, Result, matches
 from .verify import summarize, verify
 
-__all__ = ["Engine", "Result", "check_history", "fingerprint", "recommendations", "summarize", "verify"]
+__all__ = [
+    "Engine",
+    "Result",
+    "check_history",
+    "fingerprint",
+    "matches",
+    "recommendations",
+    "summarize",
+    "verify",
+]

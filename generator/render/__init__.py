@@ -1,9 +1,10 @@
 """Stage 3, render: the guide as Markdown pages and the decision tool's data, pure ({path: text})."""
 
+from ..text import script_json
 from . import charts
 from .citations import relied_on
 from .embed import OEMBED, embed_page, tool_page
-from .metadata import page_url, script_json
+from .metadata import page_url
 from .pages import (
     cost_assumptions,
     cost_defaults,
@@ -13,7 +14,6 @@ from .pages import (
     render_pages,
     static_files,
     widget_data,
-    widget_json,
 )
 
 __all__ = [
@@ -32,5 +32,4 @@ __all__ = [
     "static_files",
     "tool_page",
     "widget_data",
-    "widget_json",
 ]

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ..content.model import Guide, Page
-from ..content.values import fill
+from ..text import fill
 from .metadata import page_url
 
 THEMES = ("auto", "light", "dark")
