@@ -124,6 +124,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def parse_headers_file(text: str) -> dict[str, str]:
+    """The headers of a `_headers` file's `/*` block: what every page gets (the policy the tests check)."""
+    from generator.site import header_rules
+
+    return next((dict(r.set) for r in header_rules(text) if r.path == "/*"), {})
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
     rules: list[Any] = []  # the blocks of a `_headers` file (generator.publish.HeaderRule)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import parse_headers_file
+
 from generator.site import STEPS, Release, csp_headers, publish, sha256_source
-from generator.site.publish import parse_headers_file
 
 
 def _site(tmp_path: Path, bundle: str) -> Path:

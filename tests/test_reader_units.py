@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 
 import markdown
+from helpers import parse_headers_file
 
 from generator.render import script_json
 from generator.site import content_security_policy, headers_file, inline_script_hashes
-from generator.site.publish import parse_headers_file
 
 
 def convert(text: str) -> str:
