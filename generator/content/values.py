@@ -57,7 +57,7 @@ HAND_TYPED = ((MONEY, MONEY_MESSAGE), (PERCENT, PERCENT_MESSAGE), (DURATION, DUR
 
 
 @dataclass(frozen=True)
-class Figure:
+class NamedValue:
     """One value prose may refer to: its text, where it lives in the data, and the source behind it."""
 
     name: str
@@ -122,29 +122,29 @@ def number(count: int, words: list[str]) -> str:
     return words[count] if 0 <= count < len(words) else f"{count:,}"
 
 
-def _prices(guide: Guide) -> Iterator[Figure]:
+def _prices(guide: Guide) -> Iterator[NamedValue]:
     currency = guide.site.currency
     for i, o in enumerate(guide.comparison.options):
         home = f"content/comparison.yaml: options[{i}].price"
-        yield Figure(f"price.{o.id}", money(o.price, currency), home, o.source)
-        yield Figure(f"price.{o.id}.low", amount(o.price.min, currency), home, o.source)
-        yield Figure(f"price.{o.id}.high", amount(o.price.max, currency), home, o.source)
+        yield NamedValue(f"price.{o.id}", money(o.price, currency), home, o.source)
+        yield NamedValue(f"price.{o.id}.low", amount(o.price.min, currency), home, o.source)
+        yield NamedValue(f"price.{o.id}.high", amount(o.price.max, currency), home, o.source)
 
 
-def _comparison(guide: Guide) -> Iterator[Figure]:
+def _comparison(guide: Guide) -> Iterator[NamedValue]:
     for i, a in enumerate(guide.comparison.attributes):
         for option, value in a.values.items():
             home = f"content/comparison.yaml: attributes[{i}].values.{option}"
             text, source = (value, a.source) if isinstance(value, str) else (value.text, value.source)
-            yield Figure(f"compare.{a.id}.{option}", text, home, source)
+            yield NamedValue(f"compare.{a.id}.{option}", text, home, source)
 
 
-def _facts(guide: Guide) -> Iterator[Figure]:
+def _facts(guide: Guide) -> Iterator[NamedValue]:
     currency, words = guide.site.currency, guide.site.number_words
     for si, source in enumerate(guide.sources.sources):
         for fi, fact in enumerate(source.figures):
             home = f"content/sources.yaml: sources[{si}].figures[{fi}]"
-            yield Figure(f"fact.{fact.id}", fact_text(fact, currency, words), home, source.id)
+            yield NamedValue(f"fact.{fact.id}", fact_text(fact, currency, words), home, source.id)
 
 
 def counts(guide: Guide) -> dict[str, int]:
@@ -187,11 +187,11 @@ _COUNT_HOMES = {
 }
 
 
-def figures(guide: Guide) -> dict[str, Figure]:
+def figures(guide: Guide) -> dict[str, NamedValue]:
     """Every figure prose and labels may name, by name."""
     words = guide.site.number_words
     found = [*_prices(guide), *_comparison(guide), *_facts(guide)]
-    found += [Figure(f"count.{k}", number(v, words), _COUNT_HOMES[k]) for k, v in counts(guide).items()]
+    found += [NamedValue(f"count.{k}", number(v, words), _COUNT_HOMES[k]) for k, v in counts(guide).items()]
     return {f.name: f for f in found}
 
 
@@ -208,7 +208,7 @@ def _cased(name: str, text: str) -> str:
     return text
 
 
-def _unknown(name: str, known: dict[str, Figure]) -> str:
+def _unknown(name: str, known: dict[str, NamedValue]) -> str:
     """The message for a name no figure has: the closest name, and the names of the same kind
     (or the kinds, when its kind is unknown too)."""
     lookup = name[0].lower() + name[1:]
@@ -230,7 +230,7 @@ class Finding:
     message: str
 
 
-def resolve(text: str, known: dict[str, Figure]) -> tuple[str, list[Finding]]:
+def resolve(text: str, known: dict[str, NamedValue]) -> tuple[str, list[Finding]]:
     """`text` with every `{{name}}` replaced; hand-typed money and unknown names as findings."""
     findings = [
         Finding(m.start(), m.group(0), message.format(text=m.group(0)))
@@ -283,7 +283,7 @@ def _place(
 
 
 def _fill(
-    doc: Document, known: dict[str, Figure], read: Callable[[str], str], problems: list[Problem]
+    doc: Document, known: dict[str, NamedValue], read: Callable[[str], str], problems: list[Problem]
 ) -> Any:
     """The document's data with every figure filled in; each problem found is added to `problems`."""
 
@@ -326,7 +326,7 @@ def _texts(data: Any) -> list[str]:
     return found
 
 
-def _cited(texts: list[str], known: dict[str, Figure]) -> tuple[str, ...]:
+def _cited(texts: list[str], known: dict[str, NamedValue]) -> tuple[str, ...]:
     """The sources of the figures these texts name, in order of first use."""
     sources = []
     for text in texts:
