@@ -1,5 +1,5 @@
 """The builders: MkDocs (in-process, with the plugin) and Zensical (its own process), each building the
-guide into a given empty folder and running the same post-build publishing. `site.py` stages and swaps.
+guide into a given empty folder and running the same post-build publishing. `swap.py` stages and swaps.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ swap. Each step gets a `Release` and adds or changes files in it:
   (the page names them in a meta tag, from site.yaml).
 - `csp-hashes.txt`: the same hashes, each with the pages it appears on, for review and the README.
 - `robots.txt` pointing at the sitemap.
-- a social card (PNG) for every page, drawn by `cards.py`.
+- a social card (PNG) for every page, drawn by `social_cards.py`.
 """
 
 from __future__ import annotations
