@@ -3,7 +3,16 @@ Zensical), the publishing steps every build ends in, and the atomic swap into si
 
 from . import social_cards
 from .builders import BUILDERS
-from .docs_folder import WORK, docs_dir, hidden_pages, nav, page_text, relative_url, write_docs, zensical_config
+from .docs_folder import (
+    WORK,
+    docs_dir,
+    hidden_pages,
+    nav,
+    page_text,
+    relative_url,
+    write_docs,
+    zensical_config,
+)
 from .publish import (
     STEPS,
     Release,

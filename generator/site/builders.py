@@ -13,8 +13,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .docs_folder import WORK, write_docs, zensical_config
 from ..pipeline import run
+from .docs_folder import WORK, write_docs, zensical_config
 from .publish import Release, publish
 
 BUILDERS = ("mkdocs", "zensical")

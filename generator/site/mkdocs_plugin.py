@@ -20,9 +20,9 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
-from .docs_folder import hidden_pages, nav, site_strings, write_docs
 from ..errors import ContentError
 from ..pipeline import run
+from .docs_folder import hidden_pages, nav, site_strings, write_docs
 from .publish import Release, publish
 
 log = logging.getLogger("mkdocs.plugins." + __name__)

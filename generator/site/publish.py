@@ -28,8 +28,8 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-from .social_cards import write_cards
 from .docs_folder import WORK
+from .social_cards import write_cards
 
 # <script> types a browser runs; anything else (application/json, application/ld+json) is a data
 # block that is never executed, so script-src does not apply to it.
