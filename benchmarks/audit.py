@@ -34,9 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.publish import parse_headers_file  # noqa: E402  (needs ROOT on sys.path)
 from generator.site import build_site  # noqa: E402
-from tests.helpers import free_port  # noqa: E402
+from tests.helpers import free_port, parse_headers_file  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.pipeline import check
+from generator import check
 
 from .project import ROOT
 from .report import Section, median, timed

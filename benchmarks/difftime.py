@@ -21,9 +21,8 @@ if __package__ in (None, ""):  # `python benchmarks/difftime.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "benchmarks"
 
-from generator.diff import compare
-from generator.guide import load_guide
-from generator.revision import content_at
+from generator.content import load_guide
+from generator.editing import compare, content_at
 from tests.helpers import git
 
 from .project import ROOT, copy_project

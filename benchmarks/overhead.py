@@ -5,13 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.builders import BUILDERS
-from generator.docs import WORK
-from generator.guide import load_guide
-from generator.pipeline import forget, run
+from generator import forget, run
+from generator.content import load_guide
+from generator.decision import verify
 from generator.render import render_pages
-from generator.site import build_site
-from generator.verify import verify
+from generator.site import BUILDERS, WORK, build_site
 
 from .project import mkdocs_build, plain_project
 from .report import Section, median, timed

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import ContentError
-from generator.pipeline import Build, check
+from generator import Build, ContentError, check
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -62,8 +61,8 @@ def plain_project(root: Path, build: Build, target: Path, *, nav: list | None = 
     Returns the config file. `nav` defaults to the plugin's nav; the site name, description and
     nav are written in statically. The tool page gets no `hdt_data` here (only the plugin adds it).
     """
-    from generator.docs import hidden_pages
-    from generator.docs import nav as _nav
+    from generator.site import hidden_pages
+    from generator.site import nav as _nav
 
     docs = target / "docs"
     shutil.rmtree(docs, ignore_errors=True)

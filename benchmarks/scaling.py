@@ -8,11 +8,10 @@ import tracemalloc
 from functools import partial
 from pathlib import Path
 
-from generator.docs import WORK
-from generator.guide import load_guide
-from generator.pipeline import forget, run
-from generator.site import build_site
-from generator.verify import verify
+from generator import forget, run
+from generator.content import load_guide
+from generator.decision import verify
+from generator.site import WORK, build_site
 
 from . import synthetic
 from .project import mkdocs_build, plain_project

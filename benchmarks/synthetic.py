@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from generator.decide import Engine
-from generator.guide import load_guide
+from generator.content import load_guide
+from generator.decision import Engine
 
 WORDS = [
     "light",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.decide import Engine
-from generator.guide import load_guide
+from generator.content import load_guide
+from generator.decision import Engine
 
 from .report import Section, median, timed
 

@@ -1,11 +1,12 @@
 """Headshot Decision Guide generator: content YAML to Markdown pages and decision-tool data."""
 
-from .decide import Engine, Result
+from .content.load import load_guide
+from .content.model import Guide
+from .decision.engine import Engine, Result
 from .errors import ContentError, Problem
-from .guide import load_guide
-from .model import Guide
-from .pipeline import Build, check, run
-from .render import render_pages, widget_data, widget_json
+from .pipeline import Build, check, forget, run
+from .render.pages import render_pages, widget_data
+from .text import script_json
 
 __all__ = [
     "Build",
@@ -15,9 +16,10 @@ __all__ = [
     "Problem",
     "Result",
     "check",
+    "forget",
     "load_guide",
     "render_pages",
     "run",
+    "script_json",
     "widget_data",
-    "widget_json",
 ]

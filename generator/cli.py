@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .builders import BUILDERS
 from .errors import ContentError
+from .site.builders import BUILDERS
 
 if TYPE_CHECKING:
-    from .model import Guide
+    from .content.model import Guide
 
 
 def _root(value: str) -> Path:
@@ -42,9 +42,9 @@ def _limit(value: str) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .content.overdue import overdue_reviews
+    from .decision.verify import summarize
     from .pipeline import check
-    from .review import overdue_reviews
-    from .verify import summarize
 
     guide, count = check(args.root, args.today)
     print(f"content OK: {len(guide.pages.pages)} pages, {count} answer combinations verified")
@@ -57,10 +57,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from .diff import compare
-    from .diffreport import MARKDOWN_LIMIT, markdown, text
-    from .guide import load_guide
-    from .revision import RevisionError, content_at, describe
+    from .content.load import load_guide
+    from .editing.diff import compare
+    from .editing.diff_report import MARKDOWN_LIMIT, markdown, text
+    from .editing.revision import RevisionError, content_at, describe
 
     new = load_guide(args.root)
     against = args.rev
@@ -87,7 +87,7 @@ def _diff(args: argparse.Namespace) -> int:
 def _check_schemas(root: Path, guide: Guide) -> None:
     """Stale schemas are a warning, not a failure: the site is right, only the editor's underlines
     lag behind (an id just added is underlined as unknown). CI fails on them (tests/test_schema.py)."""
-    from .schema import stale_schemas
+    from .editing.schema import stale_schemas
 
     for line in stale_schemas(root, {name: doc.data for name, doc in guide.docs.items()}):
         print(f"warning: {line}")
@@ -108,7 +108,7 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema import write_schemas
+    from .editing.schema import write_schemas
 
     written = write_schemas(args.root)
     for path in written:
@@ -119,7 +119,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .site import BuildFailed, build_site
+    from .site.swap import BuildFailed, build_site
 
     site_dir = Path(args.site_dir) if args.site_dir else None
     try:
@@ -132,7 +132,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from .editing.serve import serve
 
     return serve(args.root, args.builder, args.dev_addr)
 

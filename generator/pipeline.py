@@ -10,12 +10,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .content.load import load_guide
+from .content.model import Guide
+from .decision.changelog import check_history
+from .decision.verify import verify
 from .errors import ContentError
-from .guide import load_guide
-from .history import check_history
-from .model import Guide
-from .render import render_pages, static_files, widget_data, widget_json
-from .verify import verify
+from .render.pages import render_pages, static_files, widget_data
+from .text import script_json
 
 
 @dataclass
@@ -27,7 +28,7 @@ class Build:
 
     def widget(self, url_for: Callable[[str], str] | None = None, **extra: object) -> str:
         """The tool's data as JSON; `extra` adds keys (the embed page's `embed`)."""
-        return widget_json({**widget_data(self.guide, url_for), **extra})
+        return script_json({**widget_data(self.guide, url_for), **extra})
 
 
 def check(root: Path, today: dt.date | None = None) -> tuple[Guide, int]:

@@ -124,6 +124,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def parse_headers_file(text: str) -> dict[str, str]:
+    """The headers of a `_headers` file's `/*` block: what every page gets (the policy the tests check)."""
+    from generator.site import header_rules
+
+    return next((dict(r.set) for r in header_rules(text) if r.path == "/*"), {})
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
     rules: list[Any] = []  # the blocks of a `_headers` file (generator.publish.HeaderRule)
@@ -134,7 +141,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         headers = dict(self.extra_headers)
         if self.rules:
-            from generator.publish import headers_for
+            from generator.site import headers_for
 
             headers.update(headers_for(self.rules, urlsplit(self.path).path))
         for key, value in headers.items():
@@ -151,7 +158,7 @@ def serve(
     honors it, path by path (`generator.publish.headers_for`)."""
     rules: list[Any] = []
     if headers_file is not None:
-        from generator.publish import header_rules
+        from generator.site import header_rules
 
         rules = header_rules(headers_file.read_text(encoding="utf-8"))
     handler = type("Handler", (_Quiet,), {"extra_headers": headers or {}, "rules": rules})

@@ -18,9 +18,9 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT, copy_project, serve
 from reader_pages import page_paths
 
-from generator.decide import Engine
-from generator.docs import page_url
-from generator.guide import load_guide
+from generator.content import load_guide
+from generator.decision import Engine
+from generator.render import page_url
 
 EPOCH = "1780000000"
 PUBLISHED = ("_headers", "csp-hashes.txt", "robots.txt", "sitemap.xml")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, copy_project, replace_once, run_cli_process
 
-from generator.errors import ContentError
-from generator.guide import load_guide
+from generator import ContentError
+from generator.content import load_guide
 from generator.site import BuildFailed, build_site
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z

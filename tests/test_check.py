@@ -8,8 +8,8 @@ from pathlib import Path
 
 from helpers import ROOT, CliResult, copy_project, replace_once, run_cli, run_cli_process
 
-from generator.guide import load_guide
-from generator.verify import summarize
+from generator.content import load_guide
+from generator.decision import summarize
 
 
 def check(project: Path, *args: str) -> CliResult:

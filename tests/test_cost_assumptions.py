@@ -11,8 +11,7 @@ from pathlib import Path
 from conftest import ROOT, copy_project
 from playwright.sync_api import Page, expect
 
-from generator.figures import figures
-from generator.guide import load_guide
+from generator.content import figures, load_guide
 from generator.render import cost_assumptions
 
 GUIDE = load_guide(ROOT)

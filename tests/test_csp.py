@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, page_paths, serve
+from helpers import ROOT, page_paths, parse_headers_file, serve
 from playwright.sync_api import expect
 
-from generator.guide import load_guide
-from generator.publish import inline_script_hashes, parse_headers_file
+from generator.content import load_guide
+from generator.site import inline_script_hashes
 
 SITE_URL = re.search(
     r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from helpers import ROOT
 
-from generator.decide import Engine
-from generator.errors import ContentError
-from generator.guide import load_guide
-from generator.verify import verify
+from generator import ContentError
+from generator.content import load_guide
+from generator.decision import Engine, verify
 
 GUIDE = load_guide(ROOT)
 ENGINE = Engine.of(GUIDE)

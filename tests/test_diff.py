@@ -11,9 +11,9 @@ import pytest
 from conftest import ROOT, copy_project
 from helpers import CliResult, git, run_cli_process
 
-from generator.decide import Engine
-from generator.diff import compare, visible
-from generator.guide import load_guide
+from generator.content import load_guide
+from generator.decision import Engine
+from generator.editing import compare, visible
 
 WEIGHT = (
     "        label: Thousands, or the public\n        weight: 2",

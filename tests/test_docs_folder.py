@@ -10,9 +10,10 @@ from pathlib import Path
 import yaml
 from conftest import ROOT, copy_project
 
-from generator.docs import docs_dir, page_url, relative_url, write_docs, zensical_config
-from generator.pipeline import run
-from generator.review import overdue_reviews
+from generator import run
+from generator.content import overdue_reviews
+from generator.render import page_url
+from generator.site import docs_dir, relative_url, write_docs, zensical_config
 
 
 def test_page_urls_and_links_follow_the_builders_rules() -> None:
@@ -89,7 +90,7 @@ def test_zensical_build_refuses_broken_content_and_keeps_the_site(tmp_path: Path
 
 
 def test_front_matter_keeps_characters_yaml_would_fold_or_refuse() -> None:
-    from generator.docs import _yaml_json
+    from generator.site.docs_folder import _yaml_json
 
     value = {"description": 'line\u2028separator, next\x85line, control\x90, emoji 😀, quote "'}
     assert yaml.safe_load("key: " + _yaml_json(value))["key"] == value

@@ -19,14 +19,11 @@ from axe_playwright_python.sync_playwright import Axe
 from helpers import ROOT, copy_project, page_paths, replace_once, run_cli, serve
 from playwright.sync_api import Page, expect
 
-from generator.decide import Engine
-from generator.docs import page_text
-from generator.embed import OEMBED, embed_page, tool_page
-from generator.figures import fill
-from generator.guide import load_guide
-from generator.metadata import page_url
-from generator.pipeline import run
-from generator.publish import Release, csp_headers, header_rules, headers_for
+from generator import run
+from generator.content import fill, load_guide
+from generator.decision import Engine
+from generator.render import OEMBED, embed_page, page_url, tool_page
+from generator.site import Release, csp_headers, header_rules, headers_for, page_text
 
 GUIDE = load_guide(ROOT)
 ENGINE = Engine.of(GUIDE)

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from helpers import CliResult, copy_project, run_cli, run_cli_process
 
-from generator.model import FILES
+from generator.content import FILES, reference_fields
 
 GOLDEN = Path(__file__).parent / "golden" / "errors" / "cases.yaml"
 
@@ -36,6 +36,7 @@ class Case:
     delete: bool = False
     encoding: str = "utf-8"
     today: str | None = None  # the day `check --today` judges dates by
+    refers: str | None = None  # the field that names an id (Record.field) whose mistake the case shows
 
 
 CASES = [
@@ -78,6 +79,16 @@ def _summary(count: int) -> str:
 def test_the_corpus_breaks_every_content_file_under_unique_names() -> None:
     assert len({c.name for c in CASES}) == len(CASES)
     assert {f"{name}.yaml" for name in FILES} <= {c.file for c in CASES}
+
+
+def test_every_field_that_names_an_id_has_a_case_with_its_hint() -> None:
+    """Each field whose type carries an `ids.Ref` shows "did you mean" and "expected one of" in a case
+    whose `refers` names it; a new reference field needs only its marker and such a case."""
+    shown = {
+        c.refers for c in CASES if any("(did you mean" in e and "expected one of" in e for e in c.expected)
+    }
+    assert sorted(set(reference_fields(FILES.values())) - shown) == []
+    assert {c.refers for c in CASES if c.refers} <= set(reference_fields(FILES.values()))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -13,8 +13,7 @@ import yaml
 from helpers import ROOT, copy_project, served
 from playwright.sync_api import expect
 
-from generator.guide import load_guide
-from generator.model import FILES
+from generator.content import FILES, load_guide
 from generator.site import build_site
 
 PAYLOAD = (

@@ -12,10 +12,9 @@ from conftest import ROOT, copy_project
 from helpers import CliResult, run_cli
 from test_errors import _errors
 
-from generator.citations import relied_on
-from generator.figures import figures
-from generator.guide import load_guide
-from generator.pipeline import run
+from generator import run
+from generator.content import figures, load_guide
+from generator.render import relied_on
 from generator.site import build_site
 
 PRICE = re.compile(r"\{min: (\d+), max: (\d+)")

@@ -13,8 +13,7 @@ from helpers import ROOT, copy_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.errors import ContentError
-from generator.pipeline import check
+from generator import ContentError, check
 
 FILES = sorted(p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").glob("*.yaml"))
 FILES += ["pages/photographer.md"]

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import copy_project
 
-from generator.errors import ContentError
-from generator.guide import load_guide
-from generator.history import fingerprint, recommendations
-from generator.pipeline import check
+from generator import ContentError, check
+from generator.content import load_guide
+from generator.decision import fingerprint, recommendations
 
 TODAY = dt.date(2026, 12, 1)
 # A change of recommendations that keeps every principle and scenario: low stakes lean further to AI.

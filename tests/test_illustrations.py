@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_project
 
-from generator.errors import ContentError
-from generator.guide import load_guide
+from generator import ContentError
+from generator.content import load_guide
 
 GUIDE = load_guide(ROOT)
 FIGURES = [(p, f) for p in GUIDE.pages.pages for f in p.figures]

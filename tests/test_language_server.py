@@ -19,10 +19,8 @@ import yaml
 from conftest import ROOT, copy_project
 from language_server import LanguageServer, available
 
-from generator.errors import ContentError
-from generator.guide import load_guide
-from generator.model import FILES
-from generator.pipeline import check
+from generator import ContentError, check
+from generator.content import FILES, load_guide
 
 GOLDEN = Path(__file__).parent / "golden" / "errors" / "cases.yaml"
 CASES = {case["name"]: case for case in yaml.safe_load(GOLDEN.read_text(encoding="utf-8"))}
@@ -37,6 +35,10 @@ CROSS_REFERENCES = [
     "answer-missing-from-scenario",
     "unknown-question-in-answers",
     "unknown-answer",
+    "unknown-route-in-a-row",  # a mapping's key: underlined at the key
+    "unknown-question-an-old-link-asks-again",
+    "unknown-option-an-old-link-is-renamed-to",
+    "unknown-source-of-a-cell",
 ]
 BLOCK = [("platform", ""), ("visibility", "some"), ("stakes", "medium"), ("lifespan", "months")]
 BLOCK += [("photo", "none"), ("budget", "tight"), ("deadline", "days")]

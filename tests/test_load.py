@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.errors import ContentError
-from generator.load import parse_yaml
+from generator import ContentError
+from generator.content import parse_yaml
 
 
 def problems(text: str) -> list[str]:
@@ -68,7 +68,7 @@ def test_dates_become_dates() -> None:
 
 
 def test_non_utf8_bytes(tmp_path) -> None:
-    from generator.load import read_yaml
+    from generator.content import read_yaml
 
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "x.yaml").write_bytes(b"a: ok\nb: caf\xe9\n")

@@ -7,10 +7,8 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, copy_project, replace_once
 
-from generator.errors import ContentError
-from generator.guide import load_guide
-from generator.load import read_yaml
-from generator.model import FILES
+from generator import ContentError
+from generator.content import FILES, load_guide, read_yaml
 
 
 def problems_after(tmp_path: Path, file: str, old: str, new: str) -> list[str]:

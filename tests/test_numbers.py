@@ -15,10 +15,9 @@ import pytest
 from helpers import ROOT, copy_project, served
 from playwright.sync_api import Page, expect
 
-from generator.decide import Engine
-from generator.guide import load_guide
-from generator.history import fingerprint, recommendations
-from generator.render import cost_defaults, link_version, money, number_inputs
+from generator.content import load_guide, money
+from generator.decision import Engine, fingerprint, recommendations
+from generator.render import cost_defaults, link_version, number_inputs
 from generator.site import build_site
 
 GUIDE = load_guide(ROOT)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from conftest import ROOT, copy_project
 
-from generator import cards, charts
-from generator.decide import Engine
-from generator.guide import load_guide
-from generator.render import money, render_pages
+from generator.content import load_guide, money
+from generator.decision import Engine
+from generator.render import charts, render_pages
+from generator.site import social_cards as cards
 
 GUIDE = load_guide(ROOT)
 ENGINE = Engine.of(GUIDE)

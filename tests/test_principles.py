@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_project
 
-from generator.decide import Engine
-from generator.errors import ContentError
-from generator.guide import load_guide
-from generator.verify import summarize, verify
+from generator import ContentError
+from generator.content import load_guide
+from generator.decision import Engine, summarize, verify
 
 GUIDE = load_guide(ROOT)
 SAYS = {

@@ -9,7 +9,7 @@ import pytest
 from helpers import ROOT, article_blocks, words
 from pypdf import PdfReader
 
-from generator.guide import load_guide
+from generator.content import load_guide
 
 GUIDE = load_guide(ROOT)
 

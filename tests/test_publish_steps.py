@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.publish import STEPS, Release, csp_headers, parse_headers_file, publish, sha256_source
+from helpers import parse_headers_file
+
+from generator.site import STEPS, Release, csp_headers, publish, sha256_source
 
 
 def _site(tmp_path: Path, bundle: str) -> Path:

@@ -16,10 +16,9 @@ import yaml
 from conftest import ROOT, copy_project
 from helpers import git, replace_once, run_cli, run_cli_process
 
-from generator.decide import Engine
-from generator.diffreport import MARKDOWN_LIMIT, shorten
-from generator.guide import load_guide
-from generator.history import fingerprint, recommendations
+from generator.content import load_guide
+from generator.decision import Engine, fingerprint, recommendations
+from generator.editing import MARKDOWN_LIMIT, shorten
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pull-request.yml"
 PRICE = ("price: {min: 150, max: 600, open_ended: true}", "price: {min: 150, max: 650, open_ended: true}")

@@ -8,19 +8,15 @@ import json
 from pathlib import Path
 
 import markdown
+from helpers import parse_headers_file
 
-from generator.metadata import script_json
-from generator.publish import (
-    content_security_policy,
-    headers_file,
-    inline_script_hashes,
-    parse_headers_file,
-)
+from generator.render import script_json
+from generator.site import content_security_policy, headers_file, inline_script_hashes
 
 
 def convert(text: str) -> str:
     md = markdown.Markdown(
-        extensions=["toc", "attr_list", "tables", "md_in_html", "generator.tables"],
+        extensions=["toc", "attr_list", "tables", "md_in_html", "generator.site.markdown_tables"],
         extension_configs={"toc": {"permalink": True}},
     )
     return md.convert(text)

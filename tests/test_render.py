@@ -10,17 +10,9 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from generator.guide import load_guide
-from generator.render import (
-    _fill,
-    link_version,
-    money,
-    relative_link,
-    render_pages,
-    static_files,
-    widget_data,
-    widget_json,
-)
+from generator.content import load_guide, money
+from generator.render import link_version, relative_link, render_pages, script_json, static_files, widget_data
+from generator.render.pages import _fill
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -83,7 +75,7 @@ def test_scenarios_link_to_the_tool_with_their_answers(guide) -> None:
 
 
 def test_money_and_labels() -> None:
-    from generator.model import Price
+    from generator.content import Price
 
     assert money(Price(min=150, max=600, open_ended=True), "$") == "$150–$600+"
     assert money((1200, 4800, False), "€") == "€1,200–€4,800"
@@ -100,6 +92,7 @@ def test_yaml_strings_cannot_inject_html(guide) -> None:
 
 
 def test_widget_json_cannot_close_its_script_element() -> None:
-    text = widget_json({"a": "</script><script>alert(1)</script>", "b": "&"})
-    assert "</script>" not in text and "&" not in text
+    """The widget's data goes through the one script-safe JSON helper, line separators included."""
+    text = script_json({"a": "</script><script>alert(1)</script>", "b": "&", "c": "\u2028\u2029"})
+    assert "</script>" not in text and "&" not in text and "\u2028" not in text and "\u2029" not in text
     assert json.loads(text)["a"].startswith("</script>")

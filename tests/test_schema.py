@@ -16,11 +16,9 @@ import jsonschema
 import pytest
 from helpers import ROOT, copy_project
 
-from generator.guide import load_guide
-from generator.history import fingerprint, recommendations
-from generator.load import read_yaml
-from generator.model import FILES
-from generator.schema import read_ids, schema_for, schema_path, schema_text, write_schemas
+from generator.content import FILES, load_guide, read_yaml
+from generator.decision import fingerprint, recommendations
+from generator.editing import read_ids, schema_for, schema_path, schema_text, write_schemas
 
 
 def _plain(data: Any) -> Any:

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from helpers import ROOT, copy_project, parse_page
 
-from generator.guide import load_guide
+from generator.content import load_guide
 from generator.site import build_site
 
 GUIDE = load_guide(ROOT)
@@ -100,7 +100,7 @@ def test_what_editors_change_is_what_readers_see(tmp_path: Path) -> None:
 
 
 def test_a_broken_source_fails_the_build_with_its_place(tmp_path: Path) -> None:
-    from generator.errors import ContentError
+    from generator import ContentError
 
     project = copy_project(tmp_path / "project")
     path = project / "content/comparison.yaml"

@@ -14,9 +14,9 @@ from conftest import ROOT
 CHECKED = [
     "content",
     "generator/templates",
-    "generator/model.py",
-    "generator/schema.py",
-    "generator/figures.py",
+    "generator/content/model.py",
+    "generator/editing/schema.py",
+    "generator/content/values.py",
     "overrides",
     "README.md",
     "EDITING.md",

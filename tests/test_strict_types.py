@@ -7,10 +7,8 @@ import datetime as dt
 
 import pytest
 
-from generator.errors import ContentError
-from generator.load import parse_yaml
-from generator.model import Price, Source
-from generator.validate import validate
+from generator import ContentError
+from generator.content import Price, Source, parse_yaml, validate
 
 
 @pytest.mark.parametrize("word", ["yes", "No", "ON", "off", "y", "N"])

@@ -18,10 +18,10 @@ from helpers import ROOT
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from generator.decide import Engine, Result
-from generator.guide import load_guide
-from generator.publish import minify
-from generator.render import link_version, money
+from generator.content import load_guide, money
+from generator.decision import Engine, Result
+from generator.render import link_version
+from generator.site import minify
 
 GUIDE = load_guide(ROOT)
 ENGINE = Engine.of(GUIDE)

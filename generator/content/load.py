@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ContentError, Problem
-from .figures import resolve_guide
-from .illustrations import check as check_figures
-from .load import Document, read_text, read_yaml
+from ..errors import ContentError, Problem
+from .drawings import check as check_figures
+from .ids import ids_in
 from .model import FILES, Guide, PagesFile, Record
-from .references import check_references
-from .validate import known_ids, validate
+from .read import Document, read_text, read_yaml
+from .reference_checks import check_references
+from .validate import validate
+from .values import resolve_guide
 
 
 def load_guide(root: Path) -> Guide:
@@ -24,7 +25,7 @@ def load_guide(root: Path) -> Guide:
             docs[name] = read_yaml(root, f"content/{name}.yaml")
         except ContentError as error:
             problems += error.problems
-    known = known_ids(docs)
+    known = ids_in({name: doc.data for name, doc in docs.items()})
     for name, doc in docs.items():
         record, found = validate(doc, FILES[name], known)
         problems += found

@@ -9,10 +9,23 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from .load import Document
+from .ids import Ref
+from .read import Document
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
+
+# An id that names something defined elsewhere. The marker is all a field needs: the reference check,
+# the "did you mean" hint and the editors' completion all come from it (generator/content/ids.py).
+SourceId = Annotated[Id, Ref("source")]
+FactId = Annotated[Id, Ref("fact")]
+PageId = Annotated[Id, Ref("page")]
+RouteId = Annotated[Id, Ref("route")]
+OutcomeId = Annotated[Id, Ref("outcome")]
+QuestionId = Annotated[Id, Ref("question")]
+AnswerId = Annotated[Id, Ref("answer")]  # an option of the question named by the mapping key above it
+# question id: [option ids], as rules, invariants and advice match answers
+Condition = dict[QuestionId, Annotated[list[AnswerId], Field(min_length=1)]]
 
 
 def _iso_date(value: Any) -> Any:
@@ -114,7 +127,7 @@ class Source(Record):
         le=3650,
     )
     used_for: Text = _about("What the guide takes from it.", "Price ranges and turnaround.")
-    sells: list[Id] = _about(
+    sells: list[RouteId] = _about(
         "The ids of the routes (comparison.yaml options) the publisher sells; [] when it sells none of "
         "them. Readers weigh a seller's figures with that in mind.",
         ["session"],
@@ -151,7 +164,7 @@ class SourcesFile(Record):
 
 
 class Card(Record):
-    page: Id = _about("The id of the page the card leads to (pages.yaml).", "comparison")
+    page: PageId = _about("The id of the page the card leads to (pages.yaml).", "comparison")
     text: Text = _about(
         "One sentence under the page's title on the card.", "Cost, speed and realism side by side."
     )
@@ -307,7 +320,7 @@ class Page(Record):
     takeaway: str | None = _about(
         "The key takeaway shown at the end of the page.", "Judge any headshot by its likeness.", default=None
     )
-    sources: list[Id] = _about(
+    sources: list[SourceId] = _about(
         "Ids of the sources (sources.yaml) this page rests on.", ["seed-article"], default_factory=list
     )
     figures: list[Figure] = _about(
@@ -333,7 +346,9 @@ class Price(Record):
 class PriceCheck(Price):
     """What another published source says the same option costs."""
 
-    source: Id = _about("The id of the source that gives this range (sources.yaml).", "price-photo-xoslab")
+    source: SourceId = _about(
+        "The id of the source that gives this range (sources.yaml).", "price-photo-xoslab"
+    )
 
 
 Picture = Literal["photograph", "generated"]
@@ -350,8 +365,8 @@ class Option(Record):
         "photograph",
     )
     price: Price = _about("The typical price range (0 and 0 for a free route).", {"min": 150, "max": 600})
-    source: Id = _about("The id of the source for the price (sources.yaml).", "seed-article")
-    lasts: Id = _about(
+    source: SourceId = _about("The id of the source for the price (sources.yaml).", "seed-article")
+    lasts: FactId = _about(
         "The id of the fact (a source's figures, in months or years) for how long one purchase stays "
         "current; the cost over the photo's life counts a new purchase each time it runs out.",
         "headshot-life-office",
@@ -367,7 +382,7 @@ class Cell(Record):
     """One cell of the comparison with a source of its own."""
 
     text: Text = _about("The cell's text.", "Edited images in {{fact.session-delivery}}")
-    source: Id = _about("The id of the source for this cell (sources.yaml).", "price-mini-example")
+    source: SourceId = _about("The id of the source for this cell (sources.yaml).", "price-mini-example")
 
 
 class Attribute(Record):
@@ -379,16 +394,16 @@ class Attribute(Record):
         "text",
         default="text",
     )
-    values: dict[Id, Text | Cell] = _about(
+    values: dict[RouteId, Text | Cell] = _about(
         "The cell per route id (every route needs one for kind 'text'): its text, or text and source.",
         {"ai": "Minutes", "session": {"text": "Several days", "source": "seed-article"}},
         default_factory=dict,
     )
-    favors: list[Id] = _about(
+    favors: list[RouteId] = _about(
         "The route ids that come out ahead on this row; [] when none does.", ["keep", "free"]
     )
     why: Text = _about("Why those routes come out ahead, in a sentence.", "A generator is done in minutes.")
-    source: Id = _about(
+    source: SourceId = _about(
         "The id of the source for the row (sources.yaml); a cell with its own source overrides it.",
         "seed-article",
     )
@@ -418,7 +433,7 @@ class ComparisonFile(Record):
 
 
 class ScenarioGroup(Record):
-    outcomes: list[Id] = _about(
+    outcomes: list[OutcomeId] = _about(
         "The outcome ids (decision.yaml) whose scenarios this heading groups.",
         ["keep-then-session", "free-then-session"],
         min_length=1,
@@ -433,27 +448,31 @@ class Variant(Record):
     id: Id = _about("Lowercase words joined by hyphens, unique within its scenario.", "few-clients")
     title: Text = _about("The variant's heading.", "A few dozen clients who buy on trust")
     note: Text = _about("What is different for this person, in a sentence.", "Fewer people, same trust.")
-    answers: dict[Id, Id] = _about(
+    answers: dict[QuestionId, AnswerId] = _about(
         "Only the answers that differ from the scenario's: question id: option id.",
         {"visibility": "few"},
         min_length=1,
     )
-    outcome: Id = _about("The outcome id the tool must give for these answers; the build checks it.", "ai")
+    outcome: OutcomeId = _about(
+        "The outcome id the tool must give for these answers; the build checks it.", "ai"
+    )
 
 
 class Scenario(Record):
     id: Id = _about("Lowercase words joined by hyphens.", "early-founder")
     title: Text = _about("The scenario's heading.", "The early-stage founder")
-    outcome: Id = _about("The outcome id the tool must give for these answers; the build checks it.", "ai")
+    outcome: OutcomeId = _about(
+        "The outcome id the tool must give for these answers; the build checks it.", "ai"
+    )
     who: Text = _about("Who is in this situation.", "A founder setting up a company site.")
     why: Text = _about("Why the outcome fits them.", "One consistent look everywhere, quickly.")
     risk: Text = _about(
         "What the other choice would risk.", "Paying for polish before the image has settled."
     )
-    answers: dict[Id, Id] = _about(
+    answers: dict[Annotated[Id, Ref("question", every=True)], AnswerId] = _about(
         "question id: option id, for every question of decision.yaml.", {"platform": "professional"}
     )
-    source: Id = _about("The id of the source for this scenario (sources.yaml).", "seed-article")
+    source: SourceId = _about("The id of the source for this scenario (sources.yaml).", "seed-article")
     variants: list[Variant] = _about(
         "Other answers a person in this situation might give, each checked like the scenario.",
         default_factory=list,
@@ -502,7 +521,7 @@ class Choice(Record):
         "A dating profile leads to meeting in person.",
         default=None,
     )
-    source: Id | None = _about(
+    source: SourceId | None = _about(
         "The id of the source behind the reason (sources.yaml); leave out for the editors' judgment.",
         "bumble-ai-photos",
         default=None,
@@ -541,16 +560,16 @@ class Question(Record):
 
 class Rule(Record):
     id: Id = _about("Lowercase words joined by hyphens.", "too-soon")
-    when: dict[Id, list[Id]] = _about(
+    when: Condition = _about(
         "question id: [option ids]; the rule applies when every listed question has one of its options.",
         {"deadline": ["days"]},
     )
-    change: Id = _about("The outcome id the rule changes.", "session")
-    to: Id = _about("The outcome id it becomes.", "express")
+    change: OutcomeId = _about("The outcome id the rule changes.", "session")
+    to: OutcomeId = _about("The outcome id it becomes.", "express")
     reason: Text = _about(
         "What the reader is told when the rule applies.", "A session cannot be booked in days."
     )
-    source: Id | None = _about(
+    source: SourceId | None = _about(
         "The id of the source behind the reason (sources.yaml); leave out for the editors' judgment.",
         "price-mini-example",
         default=None,
@@ -588,23 +607,23 @@ class Invariant(Record):
         "The principle in words, on the method page.",
         "Raising the stakes never moves the recommendation toward a generated image.",
     )
-    source: Id | None = _about(
+    source: SourceId | None = _about(
         "The id of the source that bears on the principle (sources.yaml); leave out for the editors' "
         "judgment.",
         "bumble-ai-photos",
         default=None,
     )
-    question: Id | None = _about(
+    question: QuestionId | None = _about(
         "monotone: the question whose answers, taken in order, the principle is about.",
         "stakes",
         default=None,
     )
-    when: dict[Id, list[Id]] | None = _about(
+    when: Condition | None = _about(
         "photograph-only: the answers (question id: option ids) the principle is about.",
         {"stakes": ["high"]},
         default=None,
     )
-    timing: list[Id] | None = _about(
+    timing: list[QuestionId] | None = _about(
         "timing-only: the question ids that carry no points and only decide the route and its timing.",
         ["budget", "deadline"],
         default=None,
@@ -636,14 +655,14 @@ class Invariant(Record):
 
 class NextStep(Record):
     text: Text = _about("The link text.", "Prepare for your session")
-    page: Id = _about("The id of the page it links to (pages.yaml).", "prepare-for-a-session")
+    page: PageId = _about("The id of the page it links to (pages.yaml).", "prepare-for-a-session")
 
 
 class Outcome(Record):
     id: Id = _about("The outcome's id; rules, scenarios and invariants use it.", "free-then-session")
     label: Text = _about("The recommendation as the reader sees it.", "Book a full session")
     summary: Text = _about("A paragraph that explains the recommendation.", "The photo has real work to do.")
-    routes: list[Id] = _about(
+    routes: list[RouteId] = _about(
         "The routes (comparison.yaml options) the recommendation follows, in order: one, or a photo "
         "now and a session later. The last one covers the photo's whole life.",
         ["free", "session"],
@@ -656,27 +675,27 @@ class Outcome(Record):
 class Assumption(Record):
     """What one purchase of a route includes, with its basis."""
 
-    option: Id = _about("The route (comparison.yaml option) id this assumption is about.", "ai")
+    option: RouteId = _about("The route (comparison.yaml option) id this assumption is about.", "ai")
     includes: Text = _about("What one purchase includes, in words for readers.", "one set of portraits")
-    includes_source: Id = _about("The source id for what a purchase includes.", "seed-article")
+    includes_source: SourceId = _about("The source id for what a purchase includes.", "seed-article")
 
 
 class Advice(Record):
     """Advice shown with a result when the answers match and the recommendation gives that picture."""
 
     id: Id = _about("Lowercase words joined by hyphens.", "disclose-for-hiring")
-    when: dict[Id, list[Id]] = _about(
+    when: Condition = _about(
         "The answers (question id: option ids) the advice is for.", {"platform": ["professional"]}
     )
     picture: Picture | None = _about(
         "Shown only when a route of the recommendation gives this picture.", "generated", default=None
     )
-    outcomes: list[Id] | None = _about(
+    outcomes: list[OutcomeId] | None = _about(
         "Shown only with these recommendations (outcome ids).", ["free", "free-then-session"], default=None
     )
     heading: Text = _about("The advice's heading in the result.", "Say that it is AI-generated")
     text: Text = _about("The advice, with its figures named {{fact.ID}}.", "Most recruiters want to be told.")
-    sources: list[Id] = _about(
+    sources: list[SourceId] = _about(
         "The ids of the sources behind the advice (sources.yaml).", ["ringover-recruiters"], min_length=1
     )
 
@@ -684,17 +703,19 @@ class Advice(Record):
 class Extra(Record):
     """Something a reader may add to a route's purchase at a fee, such as more retouched images."""
 
-    option: Id = _about("The route (comparison.yaml option) id the extra belongs to.", "session")
-    fee_low: Id = _about("The id of the fact (in dollars) for the fee's low end.", "extra-image-fee-low")
-    fee_high: Id = _about("The id of the fact (in dollars) for the fee's high end.", "extra-image-fee-high")
+    option: RouteId = _about("The route (comparison.yaml option) id the extra belongs to.", "session")
+    fee_low: FactId = _about("The id of the fact (in dollars) for the fee's low end.", "extra-image-fee-low")
+    fee_high: FactId = _about(
+        "The id of the fact (in dollars) for the fee's high end.", "extra-image-fee-high"
+    )
 
 
 class Cost(Record):
-    horizon: Id = _about("The question id whose answer's 'months' is the photo's life.", "lifespan")
+    horizon: QuestionId = _about("The question id whose answer's 'months' is the photo's life.", "lifespan")
     assumptions: list[Assumption] = _about(
         "What one purchase of each route includes, each with its basis.", min_length=1
     )
-    estimate: Id = _about(
+    estimate: SourceId = _about(
         "The source id that stands for the editors' own estimate.", "editorial", default="editorial"
     )
     note: Text = _about("The note under the cost table.", "Each cost multiplies the price range.")
@@ -715,18 +736,18 @@ class LinkChanges(Record):
         "What changed, in a sentence for the notice a reader of an older link sees.",
         "The tool now asks whether you have a recent photo.",
     )
-    added: list[Id] = _about(
+    added: list[QuestionId] = _about(
         "Question ids the tool asks from this version on; an older link leaves them open.",
         ["photo"],
         default_factory=list,
     )
-    ask_again: dict[Id, list[Id]] = _about(
+    ask_again: dict[QuestionId, list[Id]] = _about(
         "Answers whose meaning changed (question id: old option ids): an older link with one of them "
         "leaves that question open.",
         {"budget": ["moderate", "ample"]},
         default_factory=dict,
     )
-    renamed: dict[Id, dict[Id, Id]] = _about(
+    renamed: dict[QuestionId, dict[Id, AnswerId]] = _about(
         "Options whose id changed (question id: {old id: new id}), mapped silently.",
         {"deadline": {"soon": "days"}},
         default_factory=dict,
@@ -766,10 +787,12 @@ class Change(Record):
 
 
 class DecisionFile(Record):
-    positive: Id = _about(
+    positive: OutcomeId = _about(
         "The outcome id a total at or above the threshold recommends (before the rules).", "session"
     )
-    negative: Id = _about("The outcome id a total below the threshold recommends (before the rules).", "ai")
+    negative: OutcomeId = _about(
+        "The outcome id a total below the threshold recommends (before the rules).", "ai"
+    )
     threshold: int = _about("At or above this total the positive outcome is recommended.", 3)
     outcomes: list[Outcome] = _about("Every recommendation the tool can give.", min_length=2)
     questions: list[Question] = _about("The questions, in the order the form asks them.", min_length=1)
@@ -807,7 +830,7 @@ class Expert(Record):
         "The view in the editors' own words (never copied).", "The argument is that ..."
     )
     takeaway: Text = _about("What it means for the reader.", "Pay for the direction, not only the file.")
-    source: Id = _about("The id of the video in sources.yaml.", "video-adapt")
+    source: SourceId = _about("The id of the video in sources.yaml.", "video-adapt")
 
 
 class ExpertsFile(Record):

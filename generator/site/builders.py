@@ -1,5 +1,5 @@
 """The builders: MkDocs (in-process, with the plugin) and Zensical (its own process), each building the
-guide into a given empty folder and running the same post-build publishing. `site.py` stages and swaps.
+guide into a given empty folder and running the same post-build publishing. `swap.py` stages and swaps.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .docs import WORK, write_docs, zensical_config
-from .pipeline import run
+from ..pipeline import run
+from .docs_folder import WORK, write_docs, zensical_config
 from .publish import Release, publish
 
 BUILDERS = ("mkdocs", "zensical")

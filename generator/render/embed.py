@@ -12,9 +12,9 @@ import html
 from typing import Any
 from urllib.parse import urljoin
 
-from .figures import fill
+from ..content.model import Guide, Page
+from ..text import fill
 from .metadata import page_url
-from .model import Guide, Page
 
 THEMES = ("auto", "light", "dark")
 HOST_SCRIPT = "assets/hdt/embed.js"  # the script hosts load from the guide (overrides/assets/hdt/)

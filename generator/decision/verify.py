@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .decide import Answers, Engine, matches
-from .errors import ContentError, Problem
-from .model import Guide, Invariant
+from ..content.model import Guide, Invariant
+from ..errors import ContentError, Problem
+from .engine import Answers, Engine, matches
 
 
 def _show(answers: Answers) -> str:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
-from .load import Document
+from ..errors import Problem
+from ..text import did_you_mean
+from .ids import Ids, ref_at
 from .model import Record
+from .read import Document
 
 
 def _expected(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -38,17 +40,18 @@ def _inner(annotation: Any) -> Any:
     return None
 
 
-def _describe(error: dict[str, Any], model: type[BaseModel], known: Known) -> tuple[str, bool]:
+def _describe(error: dict[str, Any], model: type[BaseModel], known: Ids) -> tuple[str, bool]:
     """A message in the form 'what is wrong; what is expected', and whether it points at a key."""
     loc = tuple(error["loc"])
     kind = error["type"]
     name = str(loc[-1]) if loc else "value"
     if kind == "extra_forbidden":
         allowed = _expected(model, loc)
-        close = difflib.get_close_matches(name, allowed, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown key {name!r}{hint}; expected one of: {', '.join(allowed)}", True
-    message = _strict_message(error) or _value_message(error, loc, name, known)
+        return (
+            f"unknown key {name!r}{did_you_mean(name, allowed)}; expected one of: {', '.join(allowed)}",
+            True,
+        )
+    message = _strict_message(error) or _value_message(error, model, name, known)
     return message, loc[-1:] == ("[key]",)  # a mapping key, not its value
 
 
@@ -70,61 +73,18 @@ def _strict_message(error: dict[str, Any]) -> str | None:
     return f"{got!r} is text; expected {expected[1]} (remove the quotes)"
 
 
-Known = Mapping[str, Sequence[str]]  # a kind of id ("outcome", "answer:platform", ...) -> the ids
 _MAPPINGS = ("model_type", "model_attributes_type", "dict_type")
 _EMPTY = ("string_type", "int_type", "list_type", "dict_type", "model_type", "date_type")
-_REFERS = {  # a field whose value names something defined elsewhere -> the kind of id it names
-    **dict.fromkeys(("outcome", "outcomes", "change", "to", "positive", "negative"), "outcome"),
-    **dict.fromkeys(("source", "sources", "includes_source"), "source"),
-    **dict.fromkeys(("question", "horizon", "timing"), "question"),
-    **dict.fromkeys(("favors", "routes", "sells", "option"), "option"),
-    "page": "page",
-    **dict.fromkeys(("lasts", "fee_low", "fee_high"), "fact"),
-    "added": "question",
-}
-_KEYED = {"answers": "question", "when": "question", "values": "option"}
 
 
-def _ids(data: Any, key: str) -> list[str]:
-    """The `id`s of the records listed under `key` in raw data, skipping anything malformed."""
-    items = data.get(key) if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        return []
-    return [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
-
-
-def known_ids(docs: Mapping[str, Document]) -> dict[str, list[str]]:
-    """The ids each kind of reference may name, read from the raw documents for "did you mean" hints."""
-
-    def data(name: str) -> Any:
-        return docs[name].data if name in docs else None
-
-    sources = data("sources").get("sources") if isinstance(data("sources"), dict) else None
-    known = {
-        "outcome": _ids(data("decision"), "outcomes"),
-        "source": _ids(data("sources"), "sources"),
-        "page": _ids(data("pages"), "pages"),
-        "question": _ids(data("decision"), "questions"),
-        "option": _ids(data("comparison"), "options"),
-        "fact": [
-            f for source in (sources if isinstance(sources, list) else []) for f in _ids(source, "figures")
-        ],
-    }
-    questions = data("decision").get("questions") if isinstance(data("decision"), dict) else None
-    for question in questions if isinstance(questions, list) else []:
-        if isinstance(question, dict) and isinstance(question.get("id"), str):
-            known[f"answer:{question['id']}"] = _ids(question, "options")
-    return known
-
-
-def _value_message(error: dict[str, Any], loc: tuple[Any, ...], name: str, known: Known) -> str:
-    kind, got = error["type"], error.get("input")
+def _value_message(error: dict[str, Any], model: type[BaseModel], name: str, known: Ids) -> str:
+    loc, kind, got = tuple(error["loc"]), error["type"], error.get("input")
     if not loc and kind in _MAPPINGS:
         return f"the file holds {_shown(got)}; expected a mapping of this file's fields ('key: value' lines)"
     if kind == "missing":
         return f"missing required field {name!r}; expected it in this mapping"
     if kind == "string_pattern_mismatch":
-        return _pattern_message(got, loc, name, known)
+        return _pattern_message(got, model, loc, name, known)
     if got is None and kind in _EMPTY:
         return f"{name!r} is empty; expected {_expected_type(kind)}"
     wording = _BY_KIND.get(kind)
@@ -136,9 +96,10 @@ def _value_message(error: dict[str, Any], loc: tuple[Any, ...], name: str, known
     return f"wrong value for {name!r}: {_shown(got)}; expected {_expected_type(kind)}"
 
 
-def _pattern_message(got: Any, loc: tuple[Any, ...], name: str, known: Known) -> str:
-    """An id or key of the wrong form; where the ids it may name are known, the closest one."""
-    choices = _choices(loc, known)
+def _pattern_message(got: Any, model: type[BaseModel], loc: tuple[Any, ...], name: str, known: Ids) -> str:
+    """An id or key of the wrong form; where it names ids the content defines, the closest one."""
+    found = ref_at(model, loc)
+    choices = known.of(*found) if found else ()
     hint = _closest(str(got), choices)
     if name == "[key]":
         expected = (
@@ -158,25 +119,10 @@ def _pattern_message(got: Any, loc: tuple[Any, ...], name: str, known: Known) ->
     return f"wrong value for {field!r}: {_shown(got)}; expected an id (lowercase, digits, single hyphens)"
 
 
-def _choices(loc: tuple[Any, ...], known: Known) -> Sequence[str]:
-    """The ids that may stand at `loc`, if it is a reference (or a key) whose targets are known."""
-    path = [part for part in loc if part != "[key]"]
-    while path and isinstance(path[-1], int):
-        path.pop()
-    parent = path[-2] if len(path) >= 2 else None
-    if loc[-1:] == ("[key]",):
-        return known.get(_KEYED.get(str(parent), ""), ())
-    if parent in ("answers", "when"):
-        return known.get(f"answer:{path[-1]}", ())
-    return known.get(_REFERS.get(str(path[-1]) if path else "", ""), ())
-
-
 def _closest(value: str, choices: Sequence[str]) -> str:
     slug = "-".join(value.lower().replace("_", " ").split())
-    close = difflib.get_close_matches(slug, list(choices), n=1) or [
-        c for c in choices if slug.startswith(f"{c}-") or slug.endswith(f"-{c}")
-    ]
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    part = next((c for c in choices if slug.startswith(f"{c}-") or slug.endswith(f"-{c}")), None)
+    return did_you_mean(slug, choices, part)
 
 
 def _too_small(error: dict[str, Any], got: Any, name: str) -> str:
@@ -260,7 +206,7 @@ def _expected_type(kind: str) -> str:
 
 
 def validate(
-    doc: Document, model: type[Record], known: Known | None = None
+    doc: Document, model: type[Record], known: Ids | None = None
 ) -> tuple[Record | None, list[Problem]]:
     """The document as its record, or the problems found; `known` ids make hints for wrong references."""
     try:
@@ -278,6 +224,6 @@ def validate(
         for error in errors:
             if error["type"] == "missing" and tuple(error["loc"]) in typos:
                 continue
-            message, at_key = _describe(error, model, known or {})
+            message, at_key = _describe(error, model, known or Ids())
             problems.append(doc.problem(tuple(error["loc"]), message, key=at_key))
         return None, problems

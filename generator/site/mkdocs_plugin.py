@@ -2,7 +2,7 @@
 content, post-build publishing at the very end, reload on content edits.
 
 Zensical runs no MkDocs plugins; it reads the same generated folder through the config that
-`generator/builders.py` writes, so nothing a reader sees may depend on a hook here beyond what that
+`generator/site/builders.py` writes, so nothing a reader sees may depend on a hook here beyond what that
 config also carries (docs folder, nav, site strings) and `publish`.
 """
 
@@ -20,9 +20,9 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
-from .docs import hidden_pages, nav, site_strings, write_docs
-from .errors import ContentError
-from .pipeline import run
+from ..errors import ContentError
+from ..pipeline import run
+from .docs_folder import hidden_pages, nav, site_strings, write_docs
 from .publish import Release, publish
 
 log = logging.getLogger("mkdocs.plugins." + __name__)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .figures import PLACEHOLDER, figures
-from .model import Guide, Page
+from ..content.model import Guide, Page
+from ..content.values import PLACEHOLDER, figures
 
 
 def _comparison(guide: Guide) -> Iterator[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .errors import Problem
+from ..errors import Problem
 from .model import Guide
 
 

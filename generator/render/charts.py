@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .decide import DEFAULTS, Engine, Numbers
-from .figures import amount, fill, money
+from ..content.values import amount, money
+from ..decision.engine import DEFAULTS, Engine, Numbers
+from ..text import fill
 
 WIDTH, HEIGHT = 480, 270
 LEFT, RIGHT, TOP, BOTTOM = 56, 14, 52, 40

@@ -16,10 +16,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .decide import Cost, Engine
-from .history import Combination, fingerprint, recommendations
-from .model import Guide
-from .render import money, render_pages
+from ..content.model import Guide
+from ..decision.changelog import Combination, fingerprint, recommendations
+from ..decision.engine import Cost, Engine, matches
+from ..render.pages import money, render_pages
 
 EXAMPLES = 2  # per transition
 SAMPLES = 3  # changed lines shown per page
@@ -130,7 +130,7 @@ def _offered(guide: Guide) -> list[tuple[str, set[str]]]:
 
 def _key(answers: dict[str, str], offered: list[tuple[str, set[str]]]) -> Combination | None:
     """The combination a guide knows for these answers, or None if it does not offer one of them."""
-    if all(answers[q] in options for q, options in offered):
+    if matches(answers, dict(offered)):
         return tuple((q, answers[q]) for q, _ in offered)
     return None
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from .model import Advice, DecisionFile, Fact, Guide, Option
+from ..content.model import Advice, DecisionFile, Fact, Guide, Option
 
 Answers = Mapping[str, str]
 
@@ -86,7 +86,7 @@ class Life:
         return cls(round((low or 0) * scale), round((high or 0) * scale))
 
 
-def matches(answers: Answers, when: Mapping[str, list[str]]) -> bool:
+def matches(answers: Answers, when: Mapping[str, Collection[str]]) -> bool:
     """Whether the answers meet a condition (question id: the options that satisfy it)."""
     return all(answers[q] in options for q, options in when.items())
 

@@ -7,8 +7,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..pipeline import run
 from .builders import BuildFailed, build_with
-from .pipeline import run
 
 __all__ = ["BuildFailed", "build_site"]
 

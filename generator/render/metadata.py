@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from typing import Any
 
-from .model import Guide, Page
-
-# Characters that could end a <script> element or start an HTML comment, as JSON escapes.
-_SCRIPT_SAFE = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
+from ..content.model import Guide, Page
+from ..text import fill, script_json
 
 
 def page_url(path: str, directory_urls: bool) -> str:
@@ -23,13 +18,6 @@ def page_url(path: str, directory_urls: bool) -> str:
     if stem == "index":
         return ""
     return stem.removesuffix("/index") + "/"
-
-
-def script_json(value: Any) -> str:
-    """JSON that is safe inside an HTML <script> element; sorted keys keep builds byte-identical."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(
-        _SCRIPT_SAFE
-    )
 
 
 def modified(guide: Guide, page: Page) -> dt.date:
@@ -85,7 +73,7 @@ def page_metadata(guide: Guide, page: Page, url: str | None) -> dict[str, str]:
 
 
 def social_card(guide: Guide, page: Page) -> dict[str, str]:
-    """Where the page's social card goes (relative to the site; generator/cards.py draws it) and its
+    """Where the page's social card goes (relative to the site; generator/site/social_cards.py draws it) and its
     alt text, from the `card-alt` label."""
-    alt = guide.site.labels["card-alt"].replace("{title}", page.title).replace("{site}", guide.site.name)
+    alt = fill(guide.site.labels["card-alt"], title=page.title, site=guide.site.name)
     return {"image": "assets/cards/" + page.path.removesuffix(".md") + ".png", "image_alt": alt}

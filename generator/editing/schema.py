@@ -7,14 +7,25 @@ import functools
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
-from .errors import ContentError, Problem
-from .load import read_yaml
-from .model import FILES
-from .references import DECISION_LABELS, SITE_LABELS
+from ..content.ids import (
+    DEFINED,
+    Ids,
+    answering,
+    bare,
+    declared,
+    ids_in,
+    markers,
+    records,
+    ref_of,
+    unwrap_optional,
+)
+from ..content.model import FILES
+from ..content.read import read_yaml
+from ..content.reference_checks import DECISION_LABELS, SITE_LABELS
+from ..errors import ContentError, Problem
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 COMMAND = "python -m generator schema"
@@ -64,61 +75,9 @@ RECORDS = {
 }
 
 
-# --- the content's own ids ----------------------------------------------------------------------
+# --- the content's own ids, where they are referred to ---------------------------------------------
 
-
-@dataclass(frozen=True)
-class Ids:
-    """The ids defined in content/, in file order: what other places may refer to."""
-
-    outcomes: tuple[str, ...] = ()
-    questions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # question id -> option ids
-    options: tuple[str, ...] = ()  # the routes (comparison.yaml)
-    sources: tuple[str, ...] = ()
-    pages: tuple[str, ...] = ()
-    facts: tuple[str, ...] = ()
-
-
-def _ids(items: Any) -> tuple[str, ...]:
-    """The string ids of a list of mappings, once each, skipping anything malformed."""
-    if not isinstance(items, list):
-        return ()
-    found = (item.get("id") for item in items if isinstance(item, dict))
-    return tuple(dict.fromkeys(i for i in found if isinstance(i, str) and i))
-
-
-def _get(data: Any, key: str) -> Any:
-    return data.get(key) if isinstance(data, dict) else None
-
-
-def _questions(items: Any) -> dict[str, tuple[str, ...]]:
-    found: dict[str, tuple[str, ...]] = {}
-    for item in items if isinstance(items, list) else []:
-        qid = _get(item, "id")
-        if isinstance(qid, str) and qid and qid not in found:
-            found[qid] = _ids(_get(item, "options"))
-    return found
-
-
-def ids_from(data: Mapping[str, Any]) -> Ids:
-    """The ids in the files' plain data (name -> data), leniently: a half-written entry is skipped."""
-    decision = data.get("decision")
-    return Ids(
-        outcomes=_ids(_get(decision, "outcomes")),
-        questions=_questions(_get(decision, "questions")),
-        options=_ids(_get(data.get("comparison"), "options")),
-        sources=_ids(_get(data.get("sources"), "sources")),
-        pages=_ids(_get(data.get("pages"), "pages")),
-        facts=_facts(_get(data.get("sources"), "sources")),
-    )
-
-
-def _facts(sources: Any) -> tuple[str, ...]:
-    found = (f for s in (sources if isinstance(sources, list) else []) for f in _ids(_get(s, "figures")))
-    return tuple(dict.fromkeys(found))
-
-
-ID_FILES = ("decision", "comparison", "sources", "pages")
+ID_FILES = tuple(dict.fromkeys(name for name, _ in DEFINED.values()))
 
 
 def read_ids(root: Path) -> Ids:
@@ -132,119 +91,57 @@ def read_ids(root: Path) -> Ids:
             problems += error.problems
     if problems:
         raise ContentError(problems)
-    return ids_from(data)
+    return ids_in(data)
 
 
-# --- where the ids are referred to ------------------------------------------------------------
-
-# (record, field) -> (what the ids are, how the field holds them: one value, a list, or mapping keys)
-REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
-    ("Card", "page"): ("page", "one"),
-    ("NextStep", "page"): ("page", "one"),
-    ("Page", "sources"): ("source", "list"),
-    ("Source", "sells"): ("route", "list"),
-    ("Option", "source"): ("source", "one"),
-    ("Option", "lasts"): ("fact", "one"),
-    ("Cell", "source"): ("source", "one"),
-    ("Attribute", "source"): ("source", "one"),
-    ("Scenario", "source"): ("source", "one"),
-    ("Expert", "source"): ("source", "one"),
-    ("Attribute", "favors"): ("route", "list"),
-    ("Attribute", "values"): ("route", "keys"),
-    ("Outcome", "routes"): ("route", "list"),
-    ("ScenarioGroup", "outcomes"): ("outcome", "list"),
-    ("Scenario", "outcome"): ("outcome", "one"),
-    ("Rule", "change"): ("outcome", "one"),
-    ("Rule", "to"): ("outcome", "one"),
-    ("Rule", "source"): ("source", "one"),
-    ("Choice", "source"): ("source", "one"),
-    ("DecisionFile", "positive"): ("outcome", "one"),
-    ("DecisionFile", "negative"): ("outcome", "one"),
-    ("Invariant", "question"): ("question", "one"),
-    ("Invariant", "source"): ("source", "one"),
-    ("Cost", "horizon"): ("question", "one"),
-    ("Scenario", "answers"): ("answers", "every question"),
-    ("Rule", "when"): ("answers", "some questions"),
-    ("PriceCheck", "source"): ("source", "one"),
-    ("Variant", "outcome"): ("outcome", "one"),
-    ("Variant", "answers"): ("answers", "some questions, one each"),
-    ("Invariant", "timing"): ("question", "list"),
-    ("Invariant", "when"): ("answers", "some questions"),
-    ("Advice", "when"): ("answers", "some questions"),
-    ("Advice", "outcomes"): ("outcome", "list"),
-    ("Advice", "sources"): ("source", "list"),
-    ("Assumption", "option"): ("route", "one"),
-    ("Assumption", "includes_source"): ("source", "one"),
-    ("Cost", "estimate"): ("source", "one"),
-    ("Extra", "option"): ("route", "one"),
-    ("Extra", "fee_low"): ("fact", "one"),
-    ("Extra", "fee_high"): ("fact", "one"),
-    ("LinkChanges", "added"): ("question", "list"),
-}
-
-
-def _known(ids: Ids, kind: str) -> tuple[str, ...]:
-    return {
-        "page": ids.pages,
-        "source": ids.sources,
-        "outcome": ids.outcomes,
-        "question": tuple(ids.questions),
-        "route": ids.options,
-        "fact": ids.facts,
-    }[kind]
-
-
-_NOUNS: dict[str, str] = {}  # what `check` calls an unknown one, where it differs from the kind
-
-
-def _one_of(kind: str, known: Sequence[str]) -> dict[str, Any]:
+def _one_of(noun: str, known: Sequence[str]) -> dict[str, Any]:
     """A string that must be one of `known`; the editor's message is worded as `check` words it."""
     return {
         "type": "string",
         "enum": list(known),
-        "errorMessage": f"unknown {kind}; expected one of: {', '.join(known)}",
+        "errorMessage": f"unknown {noun}; expected one of: {', '.join(known)}",
     }
 
 
-def _answers(ids: Ids, *, every: bool, single: bool = False) -> dict[str, Any]:
-    """Question id -> that question's option ids (a list of them in a rule's 'when'; one each, but
-    only some questions, in a scenario's variant)."""
-    properties = {}
-    for question, options in ids.questions.items():
-        value = _one_of(f"option for {question!r}", options)
-        value["description"] = (
-            f"The answer to the question {question!r} (decision.yaml): one of its option ids."
-        )
-        many = not (every or single)
-        properties[question] = {"type": "array", "items": value, "minItems": 1} if many else value
-    schema: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
-    if every:
-        schema["required"] = list(ids.questions)
+def _references(
+    annotation: Any, schema: dict[str, Any], ids: Ids, question: str | None = None
+) -> dict[str, Any]:
+    """The property schema with the ids the content defines wherever the field's type carries a marker
+    (ids.Ref), so editors complete them and underline unknown ones; unchanged where it names none."""
+    annotation = unwrap_optional(annotation)
+    ref = ref_of(annotation)
+    if ref is not None:
+        known = ids.of(ref, question)
+        if not known:
+            return schema
+        one = _one_of(ref.noun(question), known)
+        if ref.kind == "answer":
+            one["description"] = (
+                f"The answer to the question {question!r} (decision.yaml): one of its option ids."
+            )
+        return one
+    base = bare(annotation)
+    if get_origin(base) is list and "items" in schema:
+        return {**schema, "items": _references(get_args(base)[0], schema["items"], ids, question)}
+    if get_origin(base) is dict:
+        return _mapping(base, schema, ids, question)
     return schema
 
 
-def _reference(current: dict[str, Any], kind: str, shape: str, ids: Ids) -> dict[str, Any] | None:
-    """The property schema with the ids in place, or None when the content defines none."""
-    if kind == "answers":
-        if not ids.questions:
-            return None
-        return _answers(ids, every=shape == "every question", single=shape == "some questions, one each")
-    known = _known(ids, kind)
-    if not known:
-        return None
-    noun = _NOUNS.get(kind, kind)
-    if shape == "one":
-        return _one_of(noun, known)
-    if shape == "list":
-        return {**current, "items": _one_of(noun, known)}
-    value = next(iter(current.get("patternProperties", {}).values()), current.get("additionalProperties", {}))
-    required: dict[str, Any] = {}
-    return {
-        "type": "object",
-        "properties": {key: value for key in known},
-        "additionalProperties": False,
-        **required,
-    }
+def _mapping(annotation: Any, schema: dict[str, Any], ids: Ids, question: str | None) -> dict[str, Any]:
+    """A mapping keyed by ids: one property per id the content defines (each key's values resolved
+    for it); other mappings keep their form, with their values resolved."""
+    key, value = get_args(annotation)
+    patterns = schema.get("patternProperties", {})
+    ref = ref_of(key)
+    known = ids.of(ref, question) if ref is not None else ()
+    if ref is None or not known:
+        resolved = {p: _references(value, v, ids, question) for p, v in patterns.items()}
+        return {**schema, "patternProperties": resolved} if patterns else schema
+    each = next(iter(patterns.values()), schema.get("additionalProperties", {}))
+    properties = {k: _references(value, each, ids, answering(ref, k, question)) for k in known}
+    required = {"required": list(known)} if ref.every else {}
+    return {"type": "object", "properties": properties, "additionalProperties": False, **required}
 
 
 # Keys the code requires in a mapping (the labels it shows): completed, and underlined when missing.
@@ -291,10 +188,10 @@ def _property(record: str, name: str, schema: dict[str, Any], ids: Ids) -> dict[
     schema = _optional(schema)
     if "patternProperties" in schema:  # a key that is not an id is underlined, as `check` refuses it
         schema = {**schema, "additionalProperties": False}
-    if (record, name) in REFERENCES:
-        kind, shape = REFERENCES[(record, name)]
+    annotation = declared(MODELS[record].model_fields[name])
+    if markers(annotation):
         keep = {k: schema[k] for k in ("description", "examples", "default") if k in schema}
-        schema = {**(_reference(schema, kind, shape, ids) or schema), **keep}
+        schema = {**_references(annotation, schema, ids), **keep}
     if (record, name) in REQUIRED_KEYS:
         schema = _required_keys(schema, sorted(REQUIRED_KEYS[(record, name)]))
     return {**schema, "title": _title(name)}
@@ -306,11 +203,14 @@ def _structural(name: str) -> str:
     return json.dumps(FILES[name].model_json_schema(mode="validation"))
 
 
+MODELS = records(FILES.values())
+
+
 def schema_for(name: str, ids: Ids | None = None) -> dict[str, Any]:
     """The JSON Schema of `content/<name>.yaml`, as a dict with stable key order.
 
-    With `ids`, every reference to an outcome, question, option, source or page is an enum of the
-    ids the content defines, so editors complete them and underline unknown ones."""
+    With `ids`, every id a field names (its type carries an `ids.Ref`) is an enum of the ids the
+    content defines, so editors complete them and underline unknown ones."""
     ids = ids or Ids()
     schema = json.loads(_structural(name))
     model = FILES[name].__name__
@@ -353,7 +253,7 @@ def write_schemas(root: Path, ids: Ids | None = None) -> list[Path]:
 def stale_schemas(root: Path, data: Mapping[str, Any]) -> list[str]:
     """One line per schema that no longer matches the model and the ids in `data` (name -> plain
     data of each content file), saying which command refreshes it."""
-    ids = ids_from(data)
+    ids = ids_in(data)
     lines = []
     for name in FILES:
         path = schema_path(root, name)

@@ -15,10 +15,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from .errors import Problem
+from ..errors import Problem
+from ..text import line_column
 from .model import Figure, Guide, Page
 
-DRAWINGS = Path(__file__).parent / "templates" / "figures"
+DRAWINGS = Path(__file__).parent.parent / "templates" / "figures"
 PLACE = re.compile(r"^!\[\]\(figure:([^)\s]*)\)[ \t]*$", re.MULTILINE)
 # A drawing names the labels it takes on its first line: {## labels: key, key, ... ##}
 _LABELS = re.compile(r"\{##\s*labels:\s*([a-z0-9, -]*?)\s*##\}")
@@ -77,8 +78,7 @@ def _check_placed(page: Page, text: str) -> list[Problem]:
     problems = []
     for match in PLACE.finditer(text):
         if match.group(1) not in declared:
-            before = text[: match.start(1)]
-            line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+            line, col = line_column(text, match.start(1))
             message = f"figure {match.group(1)!r} is not among this page's figures in pages.yaml; expected one of: {', '.join(sorted(declared)) or '(none declared)'}"
             problems.append(Problem(f"content/{page.body}", line, col, message))
     return problems

@@ -10,15 +10,15 @@ is refused, with its place.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import Problem
-from .load import Document
+from ..errors import Problem
+from ..text import did_you_mean, line_column
 from .model import FILES, Fact, Guide, Price
+from .read import Document
 from .validate import validate
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z][\w.-]*)\s*\}\}")
@@ -57,7 +57,7 @@ HAND_TYPED = ((MONEY, MONEY_MESSAGE), (PERCENT, PERCENT_MESSAGE), (DURATION, DUR
 
 
 @dataclass(frozen=True)
-class Figure:
+class NamedValue:
     """One value prose may refer to: its text, where it lives in the data, and the source behind it."""
 
     name: str
@@ -117,40 +117,34 @@ def fact_text(fact: Fact, currency: str, words: list[str]) -> str:
     return f"{shown} {_UNITS[fact.unit][0 if one else 1]}"
 
 
-def fill(template: str, **values: object) -> str:
-    """A label's {placeholders} filled, as plain text (escaped later, where it reaches HTML); a
-    placeholder with no value stays as it is."""
-    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
-
-
 def number(count: int, words: list[str]) -> str:
     """A count in words where the site's list has one (as style guides ask for small numbers)."""
     return words[count] if 0 <= count < len(words) else f"{count:,}"
 
 
-def _prices(guide: Guide) -> Iterator[Figure]:
+def _prices(guide: Guide) -> Iterator[NamedValue]:
     currency = guide.site.currency
     for i, o in enumerate(guide.comparison.options):
         home = f"content/comparison.yaml: options[{i}].price"
-        yield Figure(f"price.{o.id}", money(o.price, currency), home, o.source)
-        yield Figure(f"price.{o.id}.low", amount(o.price.min, currency), home, o.source)
-        yield Figure(f"price.{o.id}.high", amount(o.price.max, currency), home, o.source)
+        yield NamedValue(f"price.{o.id}", money(o.price, currency), home, o.source)
+        yield NamedValue(f"price.{o.id}.low", amount(o.price.min, currency), home, o.source)
+        yield NamedValue(f"price.{o.id}.high", amount(o.price.max, currency), home, o.source)
 
 
-def _comparison(guide: Guide) -> Iterator[Figure]:
+def _comparison(guide: Guide) -> Iterator[NamedValue]:
     for i, a in enumerate(guide.comparison.attributes):
         for option, value in a.values.items():
             home = f"content/comparison.yaml: attributes[{i}].values.{option}"
             text, source = (value, a.source) if isinstance(value, str) else (value.text, value.source)
-            yield Figure(f"compare.{a.id}.{option}", text, home, source)
+            yield NamedValue(f"compare.{a.id}.{option}", text, home, source)
 
 
-def _facts(guide: Guide) -> Iterator[Figure]:
+def _facts(guide: Guide) -> Iterator[NamedValue]:
     currency, words = guide.site.currency, guide.site.number_words
     for si, source in enumerate(guide.sources.sources):
         for fi, fact in enumerate(source.figures):
             home = f"content/sources.yaml: sources[{si}].figures[{fi}]"
-            yield Figure(f"fact.{fact.id}", fact_text(fact, currency, words), home, source.id)
+            yield NamedValue(f"fact.{fact.id}", fact_text(fact, currency, words), home, source.id)
 
 
 def counts(guide: Guide) -> dict[str, int]:
@@ -193,11 +187,11 @@ _COUNT_HOMES = {
 }
 
 
-def figures(guide: Guide) -> dict[str, Figure]:
+def figures(guide: Guide) -> dict[str, NamedValue]:
     """Every figure prose and labels may name, by name."""
     words = guide.site.number_words
     found = [*_prices(guide), *_comparison(guide), *_facts(guide)]
-    found += [Figure(f"count.{k}", number(v, words), _COUNT_HOMES[k]) for k, v in counts(guide).items()]
+    found += [NamedValue(f"count.{k}", number(v, words), _COUNT_HOMES[k]) for k, v in counts(guide).items()]
     return {f.name: f for f in found}
 
 
@@ -214,12 +208,11 @@ def _cased(name: str, text: str) -> str:
     return text
 
 
-def _unknown(name: str, known: dict[str, Figure]) -> str:
+def _unknown(name: str, known: dict[str, NamedValue]) -> str:
     """The message for a name no figure has: the closest name, and the names of the same kind
     (or the kinds, when its kind is unknown too)."""
     lookup = name[0].lower() + name[1:]
-    close = difflib.get_close_matches(lookup, list(known), n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = did_you_mean(lookup, known)
     kind = lookup.split(".")[0]
     same = [n for n in known if n.split(".")[0] == kind]
     if same:
@@ -237,7 +230,7 @@ class Finding:
     message: str
 
 
-def resolve(text: str, known: dict[str, Figure]) -> tuple[str, list[Finding]]:
+def resolve(text: str, known: dict[str, NamedValue]) -> tuple[str, list[Finding]]:
     """`text` with every `{{name}}` replaced; hand-typed money and unknown names as findings."""
     findings = [
         Finding(m.start(), m.group(0), message.format(text=m.group(0)))
@@ -265,8 +258,7 @@ def _position(source: str, start: tuple[int, int], raw: str, nth: int) -> tuple[
         at = source.find(raw, at + 1)
         if at < 0:
             return start
-    before = source[:at]
-    return before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1
+    return line_column(source, at)
 
 
 def _walk(data: Any, path: tuple[Any, ...], change: Callable[[tuple[Any, ...], str], str]) -> Any:
@@ -291,7 +283,7 @@ def _place(
 
 
 def _fill(
-    doc: Document, known: dict[str, Figure], read: Callable[[str], str], problems: list[Problem]
+    doc: Document, known: dict[str, NamedValue], read: Callable[[str], str], problems: list[Problem]
 ) -> Any:
     """The document's data with every figure filled in; each problem found is added to `problems`."""
 
@@ -334,7 +326,7 @@ def _texts(data: Any) -> list[str]:
     return found
 
 
-def _cited(texts: list[str], known: dict[str, Figure]) -> tuple[str, ...]:
+def _cited(texts: list[str], known: dict[str, NamedValue]) -> tuple[str, ...]:
     """The sources of the figures these texts name, in order of first use."""
     sources = []
     for text in texts:

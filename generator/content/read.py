@@ -10,7 +10,8 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError, Problem
+from ..errors import ContentError, Problem
+from ..text import fill, line_column
 
 Path_ = tuple[str | int, ...]
 
@@ -195,9 +196,7 @@ def _decode(raw: bytes, file: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        line, col = line_column(raw, error.start)
         raise ContentError.one(
             file,
             line,
@@ -309,7 +308,7 @@ def _syntax(error: yaml.MarkedYAMLError, text: str) -> str:
     context = f" (from line {error.context_mark.line + 1})" if error.context_mark else ""
     for start, what, expected in _SYNTAX:
         if problem.startswith(start):
-            return f"{what.replace('{problem}', problem).replace('{context}', context)}; expected {expected}"
+            return f"{fill(what, problem=problem, context=context)}; expected {expected}"
     return f"{problem}{context}; expected well-formed YAML (check indentation, colons and quotes)"
 
 
@@ -338,8 +337,7 @@ def parse_yaml(text: str, file: str) -> Document:
         line, col = _place(mark) if mark else (1, 1)
         raise ContentError.one(file, line, col, f"YAML syntax error: {_syntax(error, text)}") from None
     except yaml.reader.ReaderError as error:
-        before = text[: error.position]
-        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        line, col = line_column(text, error.position)
         raise ContentError.one(
             file,
             line,

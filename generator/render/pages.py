@@ -13,14 +13,16 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import charts, embed, illustrations
+from ..content import drawings
+from ..content.model import LINK, Guide, Page
+from ..content.values import fact_text, money
+from ..decision.engine import Engine
+from ..decision.verify import summarize
+from ..text import fill
+from . import charts, embed
 from .citations import relied_on
-from .decide import Engine
-from .figures import fact_text, fill, money
-from .model import LINK, Guide, Page
-from .verify import summarize
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 def _text(value: object) -> Markup:
@@ -56,13 +58,7 @@ def _number(value: object) -> object:
 
 def _fill(template: str, **values: object) -> Markup:
     """Put values into a label's {placeholders}, escaping both (already-safe Markup is kept)."""
-    return Markup(
-        re.sub(
-            r"\{(\w+)\}",
-            lambda m: str(_text(_number(values[m.group(1)]))) if m.group(1) in values else m.group(0),
-            str(escape(template)),
-        )
-    )
+    return Markup(fill(str(escape(template)), **{k: _text(_number(v)) for k, v in values.items()}))
 
 
 def _basis(guide: Guide, source: str) -> str:
@@ -190,9 +186,9 @@ def _figure(
 ) -> Markup:
     """`figure(id)`: that figure of the page, or "" if the page has none by that id; `figure(text=...)`:
     the editors' Markdown with its figure lines replaced."""
-    draw = functools.partial(illustrations.render_figure, env, context=context)
+    draw = functools.partial(drawings.render_figure, env, context=context)
     if text is not None:
-        return illustrations.place(text, page, draw)
+        return drawings.place(text, page, draw)
     found = [f for f in page.figures if f.id == figure_id]
     return draw(found[0]) if found else Markup("")
 
@@ -223,7 +219,7 @@ def comparison_chart(guide: Guide, engine: Engine) -> Markup:
     return charts.figure(chart, "hdt-cost-chart", charts.chart_text(chart, d.labels, guide.site.currency))
 
 
-WIDGET_SCRIPT = Path(__file__).parent.parent / "overrides" / "assets" / "hdt" / "decision-tool.js"
+WIDGET_SCRIPT = Path(__file__).parents[2] / "overrides" / "assets" / "hdt" / "decision-tool.js"
 
 
 @functools.cache
@@ -436,9 +432,3 @@ def number_inputs(guide: Guide, engine: Engine) -> list[dict[str, object]]:
             add(f"{route.id}-extras", fill(labels["number-extras"], route=name), "images", 0, (0, 20), basis)
     add("months", labels["number-months"], "months", None, (1, max(120, most)), labels["number-months-basis"])
     return found
-
-
-def widget_json(data: dict[str, object]) -> str:
-    """JSON safe to place inside a <script type="application/json"> element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -13,10 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from .builders import zensical_command, zensical_env
-from .docs import WORK, write_docs, zensical_config
-from .errors import ContentError
-from .pipeline import content_fingerprint, run
+from ..errors import ContentError
+from ..pipeline import content_fingerprint, run
+from ..site.builders import zensical_command, zensical_env
+from ..site.docs_folder import WORK, write_docs, zensical_config
 
 POLL_SECONDS = 0.5
 

@@ -21,10 +21,10 @@ from urllib.parse import urljoin
 
 import yaml
 
-from .embed import OEMBED, embed_page, frame_ancestors, tool_page
-from .metadata import page_metadata, page_url
-from .model import Guide
-from .pipeline import Build
+from ..content.model import Guide
+from ..pipeline import Build
+from ..render.embed import OEMBED, embed_page, frame_ancestors, tool_page
+from ..render.metadata import page_metadata, page_url
 
 WORK = "build"  # git-ignored; everything a build derives lives here
 

@@ -11,7 +11,7 @@ swap. Each step gets a `Release` and adds or changes files in it:
   (the page names them in a meta tag, from site.yaml).
 - `csp-hashes.txt`: the same hashes, each with the pages it appears on, for review and the README.
 - `robots.txt` pointing at the sitemap.
-- a social card (PNG) for every page, drawn by `cards.py`.
+- a social card (PNG) for every page, drawn by `social_cards.py`.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-from .cards import write_cards
-from .docs import WORK
+from .docs_folder import WORK
+from .social_cards import write_cards
 
 # <script> types a browser runs; anything else (application/json, application/ld+json) is a data
 # block that is never executed, so script-src does not apply to it.
@@ -232,12 +232,6 @@ def headers_for(rules: list[HeaderRule], path: str) -> dict[str, str]:
     return sent
 
 
-def parse_headers_file(text: str) -> dict[str, str]:
-    """The headers of the `/*` block: what every page gets (the policy the tests check)."""
-    rule = next((r for r in header_rules(text) if r.path == "/*"), HeaderRule("/*"))
-    return dict(rule.set)
-
-
 def _hashes_report(hashes: dict[str, list[str]], style_hashes: dict[str, list[str]] | None = None) -> str:
     lines = ["# SHA-256 of every inline script the site runs (script-src in _headers)."]
     for key, pages in hashes.items():
@@ -254,7 +248,7 @@ class Release:
 
     site: Path  # the built pages
     site_url: str  # where it will be published ("" if unknown)
-    root: Path  # the project folder; `pipeline.run(root)` gives the guide (cached, no second load)
+    root: Path  # the project folder: the social cards are cached under its build/ (kept between builds)
 
 
 def csp_headers(release: Release) -> None:
@@ -299,7 +293,7 @@ def minified_assets(release: Release) -> None:
 def social_cards(release: Release) -> None:
     """A 1200 x 630 Open Graph image per page (the pages name it in their meta tags); cards whose
     words did not change since the last build are taken from build/cards/."""
-    write_cards(release.site, release.site_url, Path(release.root) / WORK / "cards")
+    write_cards(release.site, release.site_url, release.root / WORK / "cards")
 
 
 # The post-build steps, in order. A step that writes or changes HTML (pages, inline scripts) must

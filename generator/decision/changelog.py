@@ -11,9 +11,9 @@ import datetime as dt
 import hashlib
 import string
 
-from .decide import Engine
-from .errors import Problem
-from .model import Change, Guide
+from ..content.model import Change, Guide
+from ..errors import Problem
+from .engine import Engine
 
 Combination = tuple[tuple[str, str], ...]  # (question id, option id), sorted by question id
 

@@ -1,0 +1,17 @@
+"""Stage 2, decision: the reference engine (answers in, recommendation out), the principles verified
+over every answer set, and the changelog checked against the recommendations."""
+
+from .changelog import check_history, fingerprint, recommendations
+from .engine import Engine, Result, matches
+from .verify import summarize, verify
+
+__all__ = [
+    "Engine",
+    "Result",
+    "check_history",
+    "fingerprint",
+    "matches",
+    "recommendations",
+    "summarize",
+    "verify",
+]
