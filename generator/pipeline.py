@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .decide import Engine
 from .errors import ContentError
 from .guide import load_guide
 from .history import check_history
+from .lookup import answer_lookup
 from .model import Guide
 from .render import render_pages, static_files, widget_data, widget_json
 from .verify import verify
@@ -25,9 +28,14 @@ class Build:
     combinations: int
     files: dict[str, str] = field(default_factory=dict)  # other files for the site, as they are
 
+    @functools.cached_property
+    def answers(self) -> dict[str, object]:
+        """Every answer set's result for the tool (`lookup.answer_lookup`), worked out once per build."""
+        return answer_lookup(Engine.of(self.guide))
+
     def widget(self, url_for: Callable[[str], str] | None = None, **extra: object) -> str:
         """The tool's data as JSON; `extra` adds keys (the embed page's `embed`)."""
-        return widget_json({**widget_data(self.guide, url_for), **extra})
+        return widget_json({**widget_data(self.guide, url_for, self.answers), **extra})
 
 
 def check(root: Path, today: dt.date | None = None) -> tuple[Guide, int]:
