@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import json
 import math
 import random
 import re
@@ -35,10 +36,10 @@ TOOL = TOOL_PATH.removesuffix(".md") + "/"
 JS_RESULTS = """(data) => {
   let space = [{}];
   for (const q of data.questions) space = space.flatMap((a) => q.options.map((o) => ({...a, [q.id]: o.id})));
-  return space.map((answers) => {
+  return JSON.stringify(space.map((answers) => {
     const r = window.hdtEngine.evaluate(data, answers);
     return [r.outcome, r.rule, r.reasons.map((x) => x.reason), r.flips, r.advice.map((a) => a.heading)];
-  });
+  }));
 }"""
 
 
@@ -176,7 +177,7 @@ def test_every_answer_set_reads_the_same_from_columns_one_digit_wider(tool: Page
         **data,
         "answers": {k: widened(v) if isinstance(v, dict) else v for k, v in data["answers"].items()},
     }
-    today, wider = tool.evaluate(JS_RESULTS, data), tool.evaluate(JS_RESULTS, wide)
+    today, wider = (json.loads(tool.evaluate(JS_RESULTS, d)) for d in (data, wide))
     assert len(today) == math.prod(len(q.options) for q in QUESTIONS)
     assert wider == today
 
