@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import hashlib
 from collections.abc import Callable, Iterator
@@ -13,8 +14,10 @@ from pathlib import Path
 from .content.load import load_guide
 from .content.model import Guide
 from .decision.changelog import check_history
+from .decision.engine import Engine
 from .decision.verify import verify
 from .errors import ContentError
+from .render.lookup import answer_lookup
 from .render.pages import render_pages, static_files, widget_data
 from .text import script_json
 
@@ -26,9 +29,14 @@ class Build:
     combinations: int
     files: dict[str, str] = field(default_factory=dict)  # other files for the site, as they are
 
+    @functools.cached_property
+    def answers(self) -> dict[str, object]:
+        """Every answer set's result for the tool (`lookup.answer_lookup`), worked out once per build."""
+        return answer_lookup(Engine.of(self.guide))
+
     def widget(self, url_for: Callable[[str], str] | None = None, **extra: object) -> str:
         """The tool's data as JSON; `extra` adds keys (the embed page's `embed`)."""
-        return script_json({**widget_data(self.guide, url_for), **extra})
+        return script_json({**widget_data(self.guide, url_for, self.answers), **extra})
 
 
 def check(root: Path, today: dt.date | None = None) -> tuple[Guide, int]:

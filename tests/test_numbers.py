@@ -4,6 +4,7 @@ before a change of questions open with a notice, and parameters the tool does no
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from helpers import ROOT, copy_project, served
 from playwright.sync_api import Page, expect
 
 from generator.content import load_guide, money
-from generator.decision import Engine, fingerprint, recommendations
+from generator.decision import Cost, Engine, fingerprint, recommendations
 from generator.render import cost_defaults, link_version, number_inputs
 from generator.site import build_site
 
@@ -28,11 +29,17 @@ QUESTIONS = GUIDE.decision.questions
 TOOL = next(p.path for p in GUIDE.pages.pages if p.kind == "tool").removesuffix(".md") + "/"
 VERSION = link_version(GUIDE)
 OUTCOME_LABEL = {o.id: o.label for o in GUIDE.decision.outcomes}
+OUTCOMES = GUIDE.decision.outcomes
 EXECUTIVE = dict(next(s for s in GUIDE.scenarios.scenarios if s.id == "executive").answers)
-JS_COSTS = """(cases) => {
-  const data = JSON.parse(document.getElementById('hdt-data').textContent);
-  return cases.map(([answers, numbers]) => window.hdtEngine.evaluate(data, answers, numbers).costs
-    .map((c) => [c.outcome, c.low, c.high, c.open]));
+JS_COSTS = """([numbers, months]) => {
+  const data = JSON.parse(document.getElementById('hdt-data').textContent), engine = window.hdtEngine;
+  const shown = (c) => [c.outcome, c.low, c.high, c.open, c.parts.map((p) => [p.option, p.times])];
+  let space = [{}];
+  for (const q of data.questions) space = space.flatMap((a) => q.options.map((o) => ({...a, [q.id]: o.id})));
+  return JSON.stringify(numbers.map((n) => ({
+    life: space.map((answers) => engine.evaluate(data, answers, n).costs.map(shown)),
+    chart: data.outcomes.map((o) => months.map((m) => shown(engine.cost(data, o, null, m, n)))),
+  })));  // one string: Playwright carries it much faster than a million small values
 }"""
 
 
@@ -131,28 +138,45 @@ def test_a_crossover_appears_when_a_session_costs_less_than_generated_images(res
     expect(result.locator("#hdt-tc svg .hdt-mark")).to_have_count(2)
 
 
-def test_costs_equal_the_python_engines_for_random_answers_and_numbers(page: Page, site_url: str) -> None:
-    rng = random.Random(20261201)
-    space = list(ENGINE.combinations())
-    cases = []
-    for _ in range(200):
-        numbers = {
-            spec["id"]: rng.randint(spec["min"], spec["max"])
-            for spec in rng.sample(INPUTS, rng.randint(0, 6))
-        }
-        cases.append((rng.choice(space), numbers))
-    page.goto(site_url + TOOL)
-    got = page.evaluate(JS_COSTS, cases)
-    expected = [
-        [[c.outcome, c.low, c.high, c.open_ended] for c in ENGINE.decide(a, ENGINE.numbers(n)).costs]
-        for a, n in cases
+def shown(cost: Cost) -> list[Any]:
+    """A cost as both engines give it: route, low, high, open upper end, and each part's purchases."""
+    return [
+        cost.outcome,
+        cost.low,
+        cost.high,
+        cost.open_ended,
+        [[p.option, list(p.times)] for p in cost.parts],
     ]
-    assert got == expected
-    # and three of them through a shared link, as the reader sees the table
-    for answers, numbers in cases[:3]:
-        page.goto(site_url + TOOL + link(answers, numbers))
-        expect(page.locator("#hdt-cost-rows")).to_be_visible()
-        assert costs_shown(page) == costs_expected(answers, numbers)
+
+
+def test_costs_equal_the_python_engines_for_every_answer_set_and_month(page: Page, site_url: str) -> None:
+    """The one thing computed in both languages: the costs of the reader's own numbers, over the
+    photo's life (the cost table) for every answer set, and month by month (the chart)."""
+    rng = random.Random(20261201)
+    samples = [{}] + [
+        {spec["id"]: rng.randint(spec["min"], spec["max"]) for spec in rng.sample(INPUTS, rng.randint(1, 8))}
+        for _ in range(5)
+    ]
+    horizon, space = GUIDE.decision.cost.horizon, list(ENGINE.combinations())
+    months = list(range(1, next(int(spec["max"]) for spec in INPUTS if spec["id"] == "months") + 1))
+    page.goto(site_url + TOOL)
+    got = json.loads(page.evaluate(JS_COSTS, [samples, months]))
+    for values, js in zip(samples, got, strict=True):
+        numbers = ENGINE.numbers(values)
+        # Engine.cost reads the answers only for the photo's life: one reckoning per lifespan answer
+        life = {
+            option.id: [shown(ENGINE.cost(o.id, {horizon: option.id}, numbers=numbers)) for o in OUTCOMES]
+            for option in ENGINE.questions[horizon].options
+        }
+        wrong = [(a, j) for a, j in zip(space, js["life"], strict=True) if j != life[a[horizon]]]
+        assert not wrong, f"numbers {values}, answers {wrong[0][0]}: browser {wrong[0][1]}"
+        chart = [[shown(ENGINE.cost(o.id, {}, months=m, numbers=numbers)) for m in months] for o in OUTCOMES]
+        assert js["chart"] == chart, values
+    # and through a shared link, as the reader sees the table
+    answers = rng.choice(space)
+    page.goto(site_url + TOOL + link(answers, samples[-1]))
+    expect(page.locator("#hdt-cost-rows")).to_be_visible()
+    assert costs_shown(page) == costs_expected(answers, samples[-1])
 
 
 def test_a_shared_link_with_numbers_reopens_the_same_state(result: Page, site_url: str) -> None:

@@ -92,7 +92,8 @@ def matches(answers: Answers, when: Mapping[str, Collection[str]]) -> bool:
 
 
 class Engine:
-    """Evaluates the decision model of one guide; the client-side widget mirrors `outcome`."""
+    """Evaluates the decision model of one guide; the client-side widget looks up what it decides
+    (`lookup.py`) and computes only `cost`, for the reader's own numbers."""
 
     def __init__(
         self,

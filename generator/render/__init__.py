@@ -4,6 +4,7 @@ from ..text import script_json
 from . import charts
 from .citations import relied_on
 from .embed import OEMBED, embed_page, tool_page
+from .lookup import DIGITS, answer_lookup, column
 from .metadata import page_url
 from .pages import (
     cost_assumptions,
@@ -17,7 +18,10 @@ from .pages import (
 )
 
 __all__ = [
+    "DIGITS",
     "OEMBED",
+    "answer_lookup",
+    "column",
     "charts",
     "cost_assumptions",
     "cost_defaults",

@@ -21,6 +21,7 @@ from ..decision.verify import summarize
 from ..text import fill
 from . import charts, embed
 from .citations import relied_on
+from .lookup import answer_lookup
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -230,8 +231,14 @@ def widget_labels() -> frozenset[str]:
     return frozenset(re.findall(r"\bL\.([a-z]+)\b", script) + re.findall(r"\bL\[\"([a-z-]+)\"\]", script))
 
 
-def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> dict[str, object]:
-    """The decision model as data for the client-side tool; `url_for` maps a page id to a link."""
+def widget_data(
+    guide: Guide,
+    url_for: Callable[[str], str] | None = None,
+    answers: dict[str, object] | None = None,
+) -> dict[str, object]:
+    """What the client-side tool shows, as data: the questions and every word, each answer set's
+    result to look up (`answers`, from `lookup.answer_lookup` unless given) and the cost model it
+    computes with the reader's own numbers; `url_for` maps a page id to a link."""
     tool = next(p for p in guide.pages.pages if p.kind == "tool")
     paths = {p.id: p.path for p in guide.pages.pages}
     link = url_for or (lambda page_id: relative_link(tool.path, paths[page_id]))
@@ -247,7 +254,7 @@ def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> di
     return {
         "positive": d.positive,
         "negative": d.negative,
-        "threshold": d.threshold,
+        "answers": answers or answer_lookup(engine),
         "questions": [
             {
                 "id": q.id,
@@ -256,7 +263,6 @@ def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> di
                     {
                         "id": c.id,
                         "label": c.label,
-                        "weight": c.weight,
                         "reason": c.reason or "",
                         **({"source": cite(c.source)} if c.source else {}),
                         **({"months": c.months} if c.months else {}),
@@ -269,9 +275,6 @@ def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> di
         "rules": [
             {
                 "id": r.id,
-                "when": r.when,
-                "change": r.change,
-                "to": r.to,
                 "reason": r.reason,
                 **({"source": cite(r.source)} if r.source else {}),
             }
@@ -290,9 +293,6 @@ def widget_data(guide: Guide, url_for: Callable[[str], str] | None = None) -> di
         ],
         "advice": [
             {
-                "when": a.when,
-                **({"picture": a.picture} if a.picture else {}),
-                **({"outcomes": a.outcomes} if a.outcomes is not None else {}),
                 "heading": a.heading,
                 "text": a.text,
                 "sources": [cite(s) for s in a.sources],

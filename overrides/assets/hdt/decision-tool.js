@@ -1,6 +1,7 @@
-/* Headshot decision tool. Classic script, no dependencies: the model and every word come from
-   <script id="hdt-data">; answers and the reader's own numbers live in the URL query (with the
-   version of the questions they answer). Mirrors generator/decide.py (Engine). */
+/* Headshot decision tool. Classic script, no dependencies: every word, and each answer set's result
+   as generator/decide.py (Engine) decided it, come from <script id="hdt-data">; answers and the
+   reader's own numbers live in the URL query (with the version of the questions they answer). It
+   computes only the costs of the reader's own numbers (as Engine.cost) and their chart. */
 (function () {
   "use strict";
   if (window.hdtEngine) { window.hdtEngine.init(); return; } // re-run by instant navigation
@@ -17,16 +18,15 @@
 
   function option(data, q, a) { return find(find(data.questions, q).options, a); }
 
-  /* Outcome before and after the rules, as Engine.outcome. */
-  function outcome(data, answers) {
-    var margin = 0, base, i, rule;
-    data.questions.forEach(function (q) { margin += option(data, q.id, answers[q.id]).weight; });
-    base = margin >= data.threshold ? data.positive : data.negative;
-    for (i = 0; i < data.rules.length; i++) {
-      rule = data.rules[i];
-      if (rule.change === base && matches(answers, rule.when)) return { outcome: rule.to, base: base, rule: rule, margin: margin };
-    }
-    return { outcome: base, base: base, rule: null, margin: margin };
+  /* One column of data.answers for a complete set of answers (see generator/lookup.py): answer sets
+     are numbered in mixed radix over the questions' option order, the first question most
+     significant; the column gives each `width` base-64 digits (data.answers.digits), the index of its
+     value in `values`. */
+  function look(data, column, answers) {
+    var c = data.answers[column], n = 0, v = 0, i;
+    data.questions.forEach(function (q) { n = n * q.options.length + q.options.indexOf(option(data, q.id, answers[q.id])); });
+    for (i = n * c.width; i < (n + 1) * c.width; i++) v = v * 64 + data.answers.digits.indexOf(c.at.charAt(i));
+    return c.values[v];
   }
 
   function has(n, k) { return Object.prototype.hasOwnProperty.call(n || {}, k); }
@@ -50,39 +50,24 @@
     return c;
   }
 
-  function matches(answers, when) {
-    return Object.keys(when).every(function (q) { return when[q].indexOf(answers[q]) >= 0; });
-  }
-
-  /* The full result for one complete set of answers, as Engine.decide. */
+  /* The full result for one complete set of answers, as Engine.decide: looked up, costs computed.
+     Reasons: the rule's, then each driving answer's ({reason, source}); what would change the
+     result: each answer set one answer away whose route differs. */
   function evaluate(data, answers, n) {
-    var r = outcome(data, answers), sign = r.base === data.positive ? 1 : -1, flips = [];
-    var chosen = data.questions.map(function (q) { return { question: q.id, option: answers[q.id], o: option(data, q.id, answers[q.id]) }; });
-    var reasons = chosen
-      .filter(function (x) { return x.o.weight * sign > 0; })
-      .sort(function (a, b) { return Math.abs(b.o.weight) - Math.abs(a.o.weight); }) // stable
-      .concat(sign < 0 ? chosen.filter(function (x) { return !x.o.weight && x.o.reason; }) : [])
-      .map(function (x) {
-        return { question: x.question, option: x.option, weight: x.o.weight, text: x.o.reason, rule: null, source: x.o.source || null };
-      });
-    if (r.rule) reasons.unshift({ question: null, option: null, weight: 0, text: r.rule.reason, rule: r.rule.id, source: r.rule.source || null });
-    var mine = find(data.outcomes, r.outcome);
-    var advice = data.advice.filter(function (a) {
-      return matches(answers, a.when) && (!a.picture || mine.picture.indexOf(a.picture) >= 0) &&
-        (!a.outcomes || a.outcomes.indexOf(r.outcome) >= 0);
-    });
+    var route = look(data, "route", answers), flips = [];
+    var reasons = look(data, "reasons", answers).map(function (q) { return option(data, q, answers[q]); });
+    if (route[1]) reasons.unshift(find(data.rules, route[1]));
     data.questions.forEach(function (q) {
       q.options.forEach(function (o) {
-        var changed = {}, k, to;
-        if (o.id === answers[q.id]) return;
-        for (k in answers) changed[k] = answers[k];
+        var changed = Object.assign({}, answers), to;
         changed[q.id] = o.id;
-        to = outcome(data, changed).outcome;
-        if (to !== r.outcome) flips.push({ question: q.id, option: o.id, outcome: to });
+        to = look(data, "route", changed)[0];
+        if (to !== route[0]) flips.push({ question: q.id, option: o.id, outcome: to });
       });
     });
     return {
-      outcome: r.outcome, base: r.base, rule: r.rule && r.rule.id, margin: r.margin, reasons: reasons, flips: flips, advice: advice,
+      outcome: route[0], rule: route[1], reasons: reasons, flips: flips,
+      advice: look(data, "advice", answers).map(function (i) { return data.advice[i]; }),
       costs: data.outcomes.map(function (o) { return cost(data, o, answers, 0, n); })
     };
   }
@@ -413,7 +398,7 @@
         el("p", { class: "hdt-picture" }, [fill(L["picture-line"], { picture: o.picture.map(function (k) { return data.pictures[k]; }).join(" + ") })]),
         el("p", {}, [o.summary])
       ].concat(
-        section(L.why, [el("ol", {}, r.reasons.map(function (x) { return el("li", {}, [x.text].concat(cite(x.source))); }))]),
+        section(L.why, [el("ol", {}, r.reasons.map(function (x) { return el("li", {}, [x.reason].concat(cite(x.source))); }))]),
         r.advice.length ? section(L["advice-heading"], r.advice.map(function (a) {
           return el("div", { class: "hdt-advice" }, [el("h4", {}, [a.heading]), el("p", {}, [a.text].concat(
             [].concat.apply([], a.sources.map(cite))))]);
@@ -517,7 +502,7 @@
     current = new Tool(root, data);
   }
 
-  window.hdtEngine = { evaluate: evaluate, parse: parse, init: init };
+  window.hdtEngine = { evaluate: evaluate, cost: cost, parse: parse, init: init };
   window.addEventListener("popstate", function () { if (current && current.root.isConnected) current.sync(); });
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
