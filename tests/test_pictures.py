@@ -8,7 +8,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project
 
 from generator import cards, charts
 from generator.decide import Engine
