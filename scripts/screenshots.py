@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from conftest import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+from helpers import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 

@@ -1,6 +1,6 @@
 """Shared fixtures: built sites (each built once per session), a local HTTP server and system Chromium.
 
-The helpers themselves live in tests/helpers.py; the names below stay importable from conftest."""
+The helpers themselves live in tests/helpers.py, the one module tests import them from."""
 
 from __future__ import annotations
 
@@ -8,15 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import (  # noqa: F401  (re-exported for tests that import them from conftest)
-    CHROMIUM_ARGS,
-    ROOT,
-    chromium,
-    chromium_path,
-    copy_project,
-    serve,
-    stop,
-)
+from helpers import ROOT, chromium, chromium_path, serve
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,10 @@
 """Helpers shared by the tests and the benchmarks: project copies, the CLI in process or as a
-subprocess, a static server on a free port, system Chromium, built-page HTML parsing, and waiting on
-a condition.
+subprocess, a static server on a free port, system Chromium, the axe options and the CSP watcher,
+built-page HTML parsing, and waiting on a condition.
 
 Tests import it as `helpers` (pytest puts tests/ on the path); benchmarks as `tests.helpers`. It
-imports no pytest, and Playwright only inside `chromium()`, so either can use every function.
+imports no pytest, and Playwright and axe only inside the functions that drive a browser, so either
+can use every function.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import contextlib
 import functools
 import http.server
 import io
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -62,16 +65,23 @@ class CliResult:
     stdout: str
     stderr: str
 
+    def problems(self) -> list[str]:
+        """The `content/file:line:col: message` lines it printed on stderr, in its order."""
+        return [line for line in self.stderr.splitlines() if line.startswith("content/")]
 
-def run_cli(*args: str) -> CliResult:
-    """Run the CLI's entry point (`generator.cli.main`) in this process, capturing its output.
+
+def run_cli(*args: str, cwd: Path | None = None) -> CliResult:
+    """Run the CLI's entry point (`generator.cli.main`) in this process, capturing its output; `cwd`
+    is the folder it runs from (as an editor's shell would be), restored afterward.
 
     An uncaught exception propagates, so a traceback fails the calling test; argparse's usage errors
-    (SystemExit) become their exit status as they would in a subprocess."""
+    (SystemExit) become their exit status as they would in a subprocess. Use `run_cli_process` only
+    where the test is about the process itself (its exit status end to end, another entry point)."""
     from generator.cli import main
 
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    folder = contextlib.chdir(cwd) if cwd is not None else contextlib.nullcontext()
+    with folder, contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             code = main(list(args))
         except SystemExit as exit_:
@@ -221,6 +231,59 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
+# --- what a browser test checks -------------------------------------------------------------------
+
+# The one set of axe-core options, for every page, state and builder: WCAG 2.0, 2.1 and 2.2 at A and
+# AA, and axe's best practices; only violations are reported.
+AXE_OPTIONS: dict[str, Any] = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+
+
+def axe_violations(page: Any, context: str | None = None) -> list[dict[str, Any]]:
+    """What axe-core (with `AXE_OPTIONS`) finds on the page as it is now, in `context` if given."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().run(page, context=context, options=AXE_OPTIONS).response["violations"]
+
+
+def describe_violation(where: str, violation: dict[str, Any]) -> str:
+    """One axe violation on one line: where, the rule, how many nodes, the first node and its fix."""
+    node = violation["nodes"][0]
+    return (
+        f"{where}: {violation['id']} ({len(violation['nodes'])}x) {node['target']}: {node['failureSummary']}"
+    )
+
+
+# Collects every Content-Security-Policy violation of a page in `window.__csp`; add it to a context
+# with `add_init_script` before the first page loads.
+CSP_WATCH = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} ${e.sample || ''}`));
+"""
+# Addresses a page may use without a request leaving the site.
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+SEARCH_QUERY = "photographer"
+
+
+def search(page: Any, builder: str = "mkdocs") -> None:
+    """Search as a reader does and wait for results: Material shows an input, Zensical a button that
+    opens its dialog."""
+    if builder == "zensical":
+        page.locator(".md-search__button").click()
+        page.keyboard.type(SEARCH_QUERY, delay=20)
+        page.get_by_text(re.compile(r"^\d+ results?$")).first.wait_for(state="visible", timeout=15000)
+        return
+    page.locator(".md-search__input").click()
+    page.keyboard.type(SEARCH_QUERY, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15000)
+
+
 # --- built pages ----------------------------------------------------------------------------------
 
 
@@ -271,6 +334,82 @@ def parse_page(path: Path) -> PageParser:
     page = PageParser()
     page.feed(path.read_text(encoding="utf-8"))
     return page
+
+
+# --- the Nu HTML Checker and page metadata --------------------------------------------------------
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# Errors in Material for MkDocs' own markup, not ours; each names the theme file it comes from.
+THEME_ERRORS = [
+    # base.html: the drawer and search toggles are checkboxes with autocomplete="off".
+    r"^Attribute “autocomplete” is only allowed when the input type is",
+    # partials/nav-item.html: section labels get tabindex="" when navigation.sections is on.
+    r"^Bad value “” for attribute “tabindex” on element “label”",
+]
+
+
+def vnu_errors(files: list[Path]) -> list[str]:
+    """Errors the Nu HTML Checker reports for `files`, minus the theme's own (THEME_ERRORS)."""
+    java = shutil.which("java")
+    if not java or not VNU.exists():
+        raise AssertionError(
+            "the Nu HTML Checker needs Java 17 and node_modules/vnu-jar: run scripts/setup.sh --tests"
+        )
+    run = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
+    return [
+        f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if not any(re.search(pattern, m["message"]) for pattern in THEME_ERRORS)
+    ]
+
+
+class _Head(HTMLParser):
+    """A page's sharing and search metadata: meta tags, canonical link, JSON-LD and h1s."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.canonical = ""
+        self.json_ld: list[str] = []
+        self.h1: list[str] = []
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta" and ("property" in a or "name" in a):
+            self.meta[a.get("property") or a["name"]] = a.get("content", "")
+        elif tag == "link" and a.get("rel") == "canonical":
+            self.canonical = a["href"]
+        elif tag == "script" and a.get("type") == "application/ld+json":
+            self._in = "ld"
+            self.json_ld.append("")
+        elif tag == "h1":
+            self._in = "h1"
+            self.h1.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "h1"):
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "ld":
+            self.json_ld[-1] += data
+        elif self._in == "h1":
+            self.h1[-1] += data
+
+
+def head(path: Path) -> _Head:
+    """Parse a built page's metadata."""
+    parser = _Head()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
 
 
 BLOCKS = {"h1", "h2", "h3", "h4", "p", "li", "th", "td"}

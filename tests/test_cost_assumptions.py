@@ -8,7 +8,7 @@ import html
 import re
 from pathlib import Path
 
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project
 from playwright.sync_api import Page, expect
 
 from generator.content import figures, load_guide

@@ -1,4 +1,6 @@
-"""The site works as published under its strict Content-Security-Policy (the build's `_headers`)."""
+"""The site works as published under its strict Content-Security-Policy (the build's `_headers`): the
+policy itself, instant navigation and the tool. (Every page and search under the policy, on both
+builders: test_sweep.py.)"""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, page_paths, parse_headers_file, serve
+from helpers import CSP_WATCH, ROOT, parse_headers_file, serve
 from playwright.sync_api import expect
 
 from generator.content import load_guide
@@ -21,11 +23,6 @@ PAGES = load_guide(ROOT).pages.pages
 COMPARISON = next(p for p in PAGES if p.kind == "comparison")
 TOOL = next(p for p in PAGES if p.kind == "tool").path.removesuffix(".md") + "/"
 SCENARIOS = next(p for p in PAGES if p.kind == "scenarios").path.removesuffix(".md") + "/"
-WATCH = """
-window.__csp = [];
-document.addEventListener('securitypolicyviolation', e =>
-  window.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} ${e.sample || ''}`));
-"""
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +47,7 @@ def csp_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 @pytest.fixture
 def csp_page(browser) -> Iterator[tuple[object, list[str]]]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(WATCH)
+    context.add_init_script(CSP_WATCH)
     page = context.new_page()
     console: list[str] = []
     page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
@@ -80,26 +77,6 @@ def test_policy_names_every_inline_script(built_site: Path, headers: dict[str, s
     }
 
 
-def test_no_violation_on_any_page(csp_page, built_site: Path, csp_url: str) -> None:
-    page, console = csp_page
-    found = []
-    for path in page_paths(built_site):
-        page.goto(csp_url + path)
-        page.wait_for_load_state("load")
-        found += [f"/{path}: {v}" for v in _violations(page, console)]
-        console.clear()
-    assert not found, "\n".join(found)
-
-
-def test_search_works_under_the_policy(csp_page, csp_url: str) -> None:
-    page, console = csp_page
-    page.goto(csp_url)
-    page.locator(".md-search__input").click()
-    page.keyboard.type("photographer", delay=20)
-    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15000)
-    assert not _violations(page, console)
-
-
 def test_instant_navigation_works_under_the_policy(csp_page, csp_url: str) -> None:
     """Material changes the address before it swaps the page's content in, so the test waits for the
     new page's heading itself, not for the address."""
@@ -114,19 +91,12 @@ def test_instant_navigation_works_under_the_policy(csp_page, csp_url: str) -> No
     assert not _violations(page, console)
 
 
-def test_tool_page_loads_under_the_policy(csp_page, csp_url: str) -> None:
-    page, console = csp_page
-    page.goto(csp_url + TOOL)
-    page.wait_for_load_state("load")
-    expect(page.locator("#hdt-tool")).to_have_attribute("data-hdt-ready", "")  # its script ran
-    assert not _violations(page, console)
-
-
 def test_widget_under_csp(csp_page, csp_url: str) -> None:
     """The decision tool runs under the policy, and a scenario link (instant navigation) shows its result."""
     page, console = csp_page
     page.goto(csp_url + TOOL)
     expect(page.locator("#hdt-tool")).to_have_attribute("data-hdt-ready", "")  # its script ran
+    assert not _violations(page, console)
     page.goto(csp_url + SCENARIOS)
     page.evaluate("window.__sameDocument = true")
     page.locator(f"article a[href*='{TOOL}?']").first.click()

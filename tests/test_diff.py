@@ -8,8 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
-from helpers import CliResult, git, run_cli_process
+from helpers import ROOT, CliResult, copy_project, git, run_cli_process
 
 from generator.content import load_guide
 from generator.decision import Engine

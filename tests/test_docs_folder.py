@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project, run_cli
 
 from generator import run
 from generator.content import overdue_reviews
@@ -77,13 +75,7 @@ def test_zensical_build_refuses_broken_content_and_keeps_the_site(tmp_path: Path
     (project / "site" / "keep.txt").write_text("previous", encoding="utf-8")
     text = (project / "content/decision.yaml").read_text(encoding="utf-8")
     (project / "content/decision.yaml").write_text(text.replace("threshold: 3", "threshold: three"), "utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--builder", "zensical"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli("build", "--builder", "zensical", cwd=project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "content/decision.yaml:10:12:" in result.stderr
     assert [p.name for p in (project / "site").iterdir()] == ["keep.txt"]

@@ -15,8 +15,16 @@ from typing import Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from helpers import ROOT, copy_project, page_paths, replace_once, run_cli, serve
+from helpers import (
+    ROOT,
+    axe_violations,
+    copy_project,
+    describe_violation,
+    page_paths,
+    replace_once,
+    run_cli,
+    serve,
+)
 from playwright.sync_api import Page, expect
 
 from generator import run
@@ -35,13 +43,6 @@ QUESTIONS = GUIDE.decision.questions
 OUTCOMES = {o.id: o.label for o in GUIDE.decision.outcomes}
 FRAME = "iframe[data-hdt-embed]"
 SCHEME = {"light": "default", "dark": "slate"}
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"],
-    },
-    "resultTypes": ["violations"],
-}
 # What a careful host sends: nothing but its own files, plus the guide's script and frame.
 HOST_POLICY = (
     "default-src 'none'; script-src {guide}; frame-src {guide}; style-src 'self'; img-src 'self'; "
@@ -304,10 +305,8 @@ def test_axe_finds_nothing_in_the_embed(visit, host: Host, scheme: str, width: i
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEME[scheme])
     expect(page.locator("#hdt-result .hdt-chart svg")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
-    assert not violations, "\n".join(
-        f"{v['id']} ({len(v['nodes'])}x) {v['nodes'][0]['target']}" for v in violations
-    )
+    violations = axe_violations(page)
+    assert not violations, "\n".join(describe_violation(f"{EMBED} at {width}px", v) for v in violations)
 
 
 def test_the_tool_page_offers_the_code_a_copy_button_and_a_preview(visit, host: Host) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import CliResult, copy_project, run_cli, run_cli_process
+from helpers import copy_project, run_cli, run_cli_process
 
 from generator.content import FILES, reference_fields
 
@@ -68,10 +68,6 @@ def apply(project: Path, case: Case) -> list[str]:
     return [_expand(line, at) for line in case.expected]
 
 
-def _errors(result: CliResult) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.startswith("content/")]
-
-
 def _summary(count: int) -> str:
     return f"{count} problem{'s' if count != 1 else ''} in content/"
 
@@ -97,7 +93,7 @@ def test_broken_source_gives_its_exact_place_and_message(tmp_path: Path, case: C
     expected = apply(project, case)
     result = run_cli("--root", str(project), "check", *(["--today", case.today] if case.today else []))
     assert result.returncode == 1, result.stdout + result.stderr
-    assert _errors(result) == expected
+    assert result.problems() == expected
     assert result.stderr.splitlines()[-1] == _summary(len(expected))
     assert result.stdout == ""
 
@@ -110,7 +106,7 @@ def test_every_problem_of_a_run_is_listed_at_once_and_sorted(tmp_path: Path) -> 
         expected += apply(project, by_name[name])
     result = run_cli_process("generator", "--root", str(project), "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert _errors(result) == sorted(expected, key=_place)
+    assert result.problems() == sorted(expected, key=_place)
     assert {line.split(":")[0] for line in expected} == {
         "content/comparison.yaml",
         "content/sources.yaml",
@@ -145,7 +141,7 @@ def test_a_failed_build_reports_the_same_and_leaves_site_intact(
     expected = apply(project, next(c for c in CASES if c.name == name))
     result = run_cli("--root", str(project), "build")
     assert result.returncode == 1
-    assert _errors(result) == expected
+    assert result.problems() == expected
     assert result.stderr.splitlines()[-1].endswith("nothing was built; site/ is unchanged")
     assert _tree(project / "site") == before
     assert not [p.name for p in project.iterdir() if p.name.startswith(".site")]

@@ -1,4 +1,5 @@
-"""Every string from YAML is escaped where it reaches HTML or JSON: hostile text stays text."""
+"""Every string from YAML is escaped where it reaches HTML or JSON: hostile text stays text, in the
+page, its metadata (valid HTML still), the widget's data and a browser."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from urllib.parse import urlencode
 
 import pytest
 import yaml
-from helpers import ROOT, copy_project, served
+from helpers import ROOT, copy_project, head, served, vnu_errors
 from playwright.sync_api import expect
 
 from generator.content import FILES, load_guide
@@ -18,7 +19,7 @@ from generator.site import build_site
 
 PAYLOAD = (
     '<script>alert(1)</script><img src=x onerror="alert(2)"> " onmouseover="alert(3)" '
-    "' onfocus='alert(4)' & &amp; <i class=hdt-pwn>x</i> {% raw %}"
+    "' onfocus='alert(4)' & &amp; <i class=hdt-pwn>x</i> {% raw %} <!-- \u2028 line separator <b>"
 )
 # keys whose values are ids, paths, addresses or fixed words, not free text
 NOT_TEXT = {
@@ -177,6 +178,20 @@ def test_site_name_title_and_description_are_escaped(poisoned_site: Path) -> Non
     head = html[: html.index("</head>")]
     assert "<script>alert(1)" not in head
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in head
+
+
+def test_hostile_page_text_reaches_every_tag_of_the_head_intact_and_valid(poisoned_site: Path) -> None:
+    """A page's title and description, full of markup-breaking characters, in its meta tags and JSON-LD."""
+    file = poisoned_site / "comparison" / "index.html"
+    html = file.read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html and "<b>" not in html
+    page = head(file)
+    assert page.meta["og:title"] == page.meta["twitter:title"] == PAYLOAD
+    assert page.meta["og:description"] == PAYLOAD
+    data = json.loads(page.json_ld[0])
+    assert data["headline"] == data["description"] == PAYLOAD
+    errors = vnu_errors([file])
+    assert not errors, "\n".join(errors)
 
 
 def test_no_script_runs_in_a_browser(poisoned_site: Path, page: Any) -> None:

@@ -8,9 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
-from helpers import CliResult, run_cli
-from test_errors import _errors
+from helpers import ROOT, CliResult, copy_project, run_cli
 
 from generator import run
 from generator.content import figures, load_guide
@@ -114,7 +112,7 @@ def test_a_hand_typed_dollar_figure_in_prose_fails_check_at_its_exact_place(tmp_
         "content/pages/photographer.md:3:26: money figure '$90' typed by hand; expected a figure from the "
         "data, such as {{price.ai}} or {{price.session.low}} (see EDITING.md, 'Figures')"
     )
-    assert _errors(result) == [expected]
+    assert result.problems() == [expected]
 
 
 @pytest.mark.parametrize(
@@ -136,7 +134,7 @@ def test_a_hand_typed_percentage_or_duration_fails_check_at_its_exact_place(
     body.write_text("".join(lines), encoding="utf-8")
     result = cli(project, "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    [error] = _errors(result)
+    [error] = result.problems()
     assert error.startswith(f"content/pages/ai-headshots.md:3:32: {kind} {typed!r} typed by hand; ")
     assert f"expected a fact from a source, such as {example}" in error
 
@@ -148,7 +146,7 @@ def test_a_hand_typed_percentage_in_a_label_is_placed_in_its_yaml_file(tmp_path:
     old = "  advice-heading: Before you publish\n"
     path.write_text(text.replace(old, "  advice-heading: Before you publish (88% of recruiters agree)\n"))
     line = text[: text.index(old)].count("\n") + 1
-    [error] = _errors(cli(project, "check"))
+    [error] = cli(project, "check").problems()
     assert error.startswith(f"content/decision.yaml:{line}:39: percentage '88%' typed by hand; ")
 
 
@@ -161,7 +159,7 @@ def test_other_ways_of_typing_money_are_refused_too(tmp_path: Path, typed: str) 
     assert old in text
     path.write_text(text.replace(old, f"A generator gives a matching set for {typed}.", 1), encoding="utf-8")
     result = cli(project, "check")
-    errors = _errors(result)
+    errors = result.problems()
     assert result.returncode == 1 and len(errors) == 1
     assert f"money figure {typed!r} typed by hand" in errors[0]
 
@@ -177,7 +175,7 @@ def test_an_unknown_figure_is_named_with_its_place_and_a_suggestion(tmp_path: Pa
     line, col = at.count("\n") + 1, len(at) - at.rfind("\n") + len('label: "Under ')
     result = cli(project, "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    [error] = _errors(result)
+    [error] = result.problems()
     assert error.startswith(
         f"content/decision.yaml:{line}:{col}: unknown figure 'price.express.lo' "
         "(did you mean 'price.express.low'?); expected one of: price.keep, "

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from helpers import copy_project
 
 from generator import ContentError, check
 from generator.content import load_guide

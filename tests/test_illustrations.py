@@ -9,7 +9,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project
 
 from generator import ContentError
 from generator.content import load_guide

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project
 from language_server import LanguageServer, available
 
 from generator import ContentError, check

@@ -8,7 +8,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project
 
 from generator.content import load_guide, money
 from generator.decision import Engine

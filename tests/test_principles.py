@@ -3,13 +3,10 @@ the check with the principle's place in decision.yaml and the first combination 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project, run_cli
 
 from generator import ContentError
 from generator.content import load_guide
@@ -267,14 +264,7 @@ def test_check_refuses_a_broken_principle_without_a_traceback(tmp_path: Path) ->
             "        label: High. Trust or authority depends on it\n        weight: 2",
         ),
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(project), "check"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=60,
-        check=False,
-    )
+    result = run_cli("--root", str(project), "check")
     first = combination("LinkedIn, job board", "Few dozen", "High", "Weeks", "Neither")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert (

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project
-from helpers import git, replace_once, run_cli, run_cli_process
+from helpers import ROOT, copy_project, git, replace_once, run_cli, run_cli_process
 
 from generator.content import load_guide
 from generator.decision import Engine, fingerprint, recommendations

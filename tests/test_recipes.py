@@ -7,16 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project
+from helpers import ROOT, CliResult, copy_project, run_cli
 
 from generator.content import counts, figures, load_guide, resolve
 from generator.decision import Engine, matches
@@ -78,17 +75,8 @@ def shown_excerpt_is_shipped(excerpt: str, path: Path) -> None:
         assert line.strip() == "..." or line in shipped, f"EDITING.md shows {line!r}, not in {path.name}"
 
 
-def check(project: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "check"],
-        cwd=project / "content",  # an editor may run it from inside content/
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+def check(project: Path) -> CliResult:
+    return run_cli("check", cwd=project / "content")  # an editor may run it from inside content/
 
 
 def refused(project: Path) -> str:

@@ -5,16 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from helpers import ROOT, copy_project
+from helpers import ROOT, copy_project, run_cli
 
 from generator.content import FILES, load_guide, read_yaml
 from generator.decision import fingerprint, recommendations
@@ -159,17 +156,6 @@ def test_ids_from_content_are_enums_where_they_are_referred_to() -> None:
     assert "headshot-life" in lasts["enum"]
 
 
-def _run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(project), *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=120,
-    )
-
-
 def test_check_says_which_command_refreshes_schemas_when_an_id_is_added(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     decision = project / "content" / "decision.yaml"
@@ -187,7 +173,7 @@ def test_check_says_which_command_refreshes_schemas_when_an_id_is_added(tmp_path
     entry = fingerprint(recommendations(load_guide(project)))
     with decision.open("a", encoding="utf-8") as file:
         file.write(f"  - date: 2026-12-01\n    summary: Added an answer.\n    fingerprint: {entry}\n")
-    stale = _run(project, "check")
+    stale = run_cli("--root", str(project), "check")
     assert stale.returncode == 0, stale.stderr
     warnings = [line for line in stale.stdout.splitlines() if line.startswith("warning:")]
     assert [w.split(":")[1].strip() for w in warnings] == [
@@ -195,8 +181,12 @@ def test_check_says_which_command_refreshes_schemas_when_an_id_is_added(tmp_path
         "content/schemas/decision.schema.json",
     ]
     assert all(w.endswith("run `python -m generator schema` to refresh it") for w in warnings)
-    assert _run(project, "schema").returncode == 0
-    assert not [line for line in _run(project, "check").stdout.splitlines() if line.startswith("warning:")]
+    assert run_cli("--root", str(project), "schema").returncode == 0
+    assert not [
+        line
+        for line in run_cli("--root", str(project), "check").stdout.splitlines()
+        if line.startswith("warning:")
+    ]
     refreshed = json.loads(schema_path(project, "scenarios").read_text(encoding="utf-8"))
     assert (
         "today" in refreshed["$defs"]["Scenario"]["properties"]["answers"]["properties"]["deadline"]["enum"]

@@ -11,7 +11,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import copy_project, stop
+from helpers import copy_project, stop
 
 MARKER = "Zebra-marker-edit"
 

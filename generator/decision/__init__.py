@@ -2,10 +2,11 @@
 over every answer set, and the changelog checked against the recommendations."""
 
 from .changelog import check_history, fingerprint, recommendations
-from .engine import Engine, Result, matches
+from .engine import Cost, Engine, Result, matches
 from .verify import summarize, verify
 
 __all__ = [
+    "Cost",
     "Engine",
     "Result",
     "check_history",
