@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from generator.guide import load_guide
 from helpers import ROOT, axe_violations, describe_violation, page_paths, served
 from playwright.sync_api import expect
 
+from generator.content import load_guide
 from generator.render import page_url
 
 SCHEME = {"light": "default", "dark": "slate"}
