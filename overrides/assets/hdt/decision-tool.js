@@ -1,5 +1,5 @@
 /* Headshot decision tool. Classic script, no dependencies: every word, and each answer set's result
-   as generator/decide.py (Engine) decided it, come from <script id="hdt-data">; answers and the
+   as generator/decision/engine.py (Engine) decided it, come from <script id="hdt-data">; answers and the
    reader's own numbers live in the URL query (with the version of the questions they answer). It
    computes only the costs of the reader's own numbers (as Engine.cost) and their chart. */
 (function () {
@@ -18,7 +18,7 @@
 
   function option(data, q, a) { return find(find(data.questions, q).options, a); }
 
-  /* One column of data.answers for a complete set of answers (see generator/lookup.py): answer sets
+  /* One column of data.answers for a complete set of answers (see generator/render/lookup.py): answer sets
      are numbered in mixed radix over the questions' option order, the first question most
      significant; the column gives each `width` base-64 digits (data.answers.digits), the index of its
      value in `values`. */
@@ -128,7 +128,7 @@
     return c + f(low) + (low === high ? "" : "–" + c + f(high)) + (open ? "+" : "");
   }
 
-  /* ---- Cost chart: the drawing generator/charts.py makes for the comparison page, for these answers ---- */
+  /* ---- Cost chart: the drawing generator/render/charts.py makes for the comparison page, for these answers ---- */
   var CW = 480, CH = 270, CL = 56, CR = 14, CT = 52, CB = 40;
 
   function fmt(data, n) { return data.currency + n.toLocaleString("en-US"); }
