@@ -5,10 +5,12 @@ where they live: links, requests and CSP in test_sweep.py, axe in test_a11y.py."
 
 from __future__ import annotations
 
+import gzip
 import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from helpers import ROOT, copy_project, page_paths, run_cli_process, served
 
@@ -106,6 +108,28 @@ def test_every_page_of_the_guide_and_the_publishing_files_exist(builder_site: tu
         expected = GUIDE.site.home.question if page.kind == "home" else page.title
         assert shown.removesuffix("¶").strip() == expected, page.path
     assert [name for name in PUBLISHED if not (site / name).is_file()] == []
+
+
+def test_the_sitemap_lists_every_page_a_search_engine_should_show(builder_site: tuple[str, Path]) -> None:
+    """Every page of the guide is in the sitemap but the embed page, which asks not to be indexed (a
+    sitemap naming a noindex page would send search engines two opposite signals)."""
+    _, site = builder_site
+    listed = {
+        urlsplit(loc).path
+        for loc in re.findall(r"<loc>\s*([^<]*?)\s*</loc>", (site / "sitemap.xml").read_text("utf-8"))
+    }
+    packed = site / "sitemap.xml.gz"  # MkDocs writes a gzip copy too; Zensical does not
+    if packed.exists():
+        assert gzip.decompress(packed.read_bytes()).decode("utf-8") == (site / "sitemap.xml").read_text(
+            "utf-8"
+        )
+    for page in GUIDE.pages.pages:
+        path = "/" + page_url(page.path, True)
+        noindex = 'name="robots" content="noindex"' in (site / path.lstrip("/") / "index.html").read_text(
+            "utf-8"
+        )
+        assert (page.kind == "embed") == noindex, page.path
+        assert (path in listed) != noindex, page.path
 
 
 def test_the_tool_on_zensicals_output_shows_what_the_python_engine_decides(page, zensical_site: Path) -> None:

@@ -10,7 +10,8 @@ swap. Each step gets a `Release` and adds or changes files in it:
   page, whose own block drops that policy and sends the same one with the sites allowed to frame it
   (the page names them in a meta tag, from site.yaml).
 - `csp-hashes.txt`: the same hashes, each with the pages it appears on, for review and the README.
-- `robots.txt` pointing at the sitemap.
+- `robots.txt` pointing at the sitemap, and the sitemap without the pages that ask not to be indexed
+  (the embed page).
 - a social card (PNG) for every page, drawn by `social_cards.py`.
 """
 
@@ -18,12 +19,14 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import gzip
 import hashlib
 import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import rcssmin
 import rjsmin
@@ -271,6 +274,40 @@ def robots_txt(release: Release) -> None:
     (release.site / "robots.txt").write_text(robots, encoding="utf-8")
 
 
+_NOINDEX = re.compile(r"""<meta\s+name=["']robots["']\s+content=["'][^"']*\bnoindex""", re.IGNORECASE)
+_SITEMAP_URL = re.compile(r"\s*<url>.*?<loc>([^<]*)</loc>.*?</url>", re.DOTALL)
+
+
+def sitemap_of_indexed_pages(release: Release) -> None:
+    """The sitemap lists what search engines should show: a page marked `noindex` (the embed page,
+    which is the tool alone for other sites' frames) leaves `sitemap.xml` and `sitemap.xml.gz`, so the
+    two signals never disagree. The gzip copy keeps the builder's timestamp (SOURCE_DATE_EPOCH)."""
+    sitemap = release.site / "sitemap.xml"
+    if not sitemap.exists():
+        return
+    hidden = set()
+    for page in release.site.rglob("*.html"):
+        if _NOINDEX.search(page.read_text(encoding="utf-8")):
+            rel = page.relative_to(release.site).as_posix()
+            hidden.add("/" + rel.removesuffix("index.html"))
+    text = sitemap.read_text(encoding="utf-8")
+    kept = _SITEMAP_URL.sub(
+        lambda m: "" if any(urlsplit(m.group(1).strip()).path.endswith(h) for h in hidden) else m.group(0),
+        text,
+    )
+    if kept == text:
+        return
+    sitemap.write_text(kept, encoding="utf-8")
+    packed = release.site / "sitemap.xml.gz"
+    if packed.exists():
+        mtime = int.from_bytes(packed.read_bytes()[4:8], "little")
+        with (
+            packed.open("wb") as raw,
+            gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as out,
+        ):
+            out.write(kept.encode("utf-8"))
+
+
 # The guide's own scripts and styles (not the vendored ones beside them), served without comments.
 OWN_ASSETS = "assets/hdt"
 
@@ -302,6 +339,7 @@ def social_cards(release: Release) -> None:
 STEPS: list[Callable[[Release], None]] = [
     minified_assets,
     robots_txt,
+    sitemap_of_indexed_pages,
     social_cards,
     csp_headers,
 ]
