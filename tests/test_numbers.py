@@ -41,6 +41,11 @@ JS_COSTS = """([numbers, months]) => {
     chart: data.outcomes.map((o) => months.map((m) => shown(engine.cost(data, o, null, m, n)))),
   })));  // one string: Playwright carries it much faster than a million small values
 }"""
+JS_CASES = """(cases) => {
+  const data = JSON.parse(document.getElementById('hdt-data').textContent), engine = window.hdtEngine;
+  const shown = (c) => [c.outcome, c.low, c.high, c.open, c.parts.map((p) => [p.option, p.times])];
+  return JSON.stringify(cases.map(([answers, numbers]) => engine.evaluate(data, answers, numbers).costs.map(shown)));
+}"""
 
 
 def link(
@@ -172,6 +177,21 @@ def test_costs_equal_the_python_engines_for_every_answer_set_and_month(page: Pag
         assert not wrong, f"numbers {values}, answers {wrong[0][0]}: browser {wrong[0][1]}"
         chart = [[shown(ENGINE.cost(o.id, {}, months=m, numbers=numbers)) for m in months] for o in OUTCOMES]
         assert js["chart"] == chart, values
+    # and 200 random sets of answers and numbers, each drawn on its own
+    cases = [
+        (
+            rng.choice(space),
+            {
+                spec["id"]: rng.randint(spec["min"], spec["max"])
+                for spec in rng.sample(INPUTS, rng.randint(1, 12))
+            },
+        )
+        for _ in range(200)
+    ]
+    got_cases = json.loads(page.evaluate(JS_CASES, cases))
+    for (answers, values), js in zip(cases, got_cases, strict=True):
+        expected = [shown(c) for c in ENGINE.decide(answers, ENGINE.numbers(values)).costs]
+        assert js == expected, f"answers {answers}, numbers {values}"
     # and through a shared link, as the reader sees the table
     answers = rng.choice(space)
     page.goto(site_url + TOOL + link(answers, samples[-1]))
