@@ -31,20 +31,18 @@ VERSION = link_version(GUIDE)
 OUTCOME_LABEL = {o.id: o.label for o in GUIDE.decision.outcomes}
 OUTCOMES = GUIDE.decision.outcomes
 EXECUTIVE = dict(next(s for s in GUIDE.scenarios.scenarios if s.id == "executive").answers)
-JS_COSTS = """([numbers, months]) => {
+JS_COSTS = """([numbers, months, cases]) => {
   const data = JSON.parse(document.getElementById('hdt-data').textContent), engine = window.hdtEngine;
   const shown = (c) => [c.outcome, c.low, c.high, c.open, c.parts.map((p) => [p.option, p.times])];
   let space = [{}];
   for (const q of data.questions) space = space.flatMap((a) => q.options.map((o) => ({...a, [q.id]: o.id})));
-  return JSON.stringify(numbers.map((n) => ({
-    life: space.map((answers) => engine.evaluate(data, answers, n).costs.map(shown)),
-    chart: data.outcomes.map((o) => months.map((m) => shown(engine.cost(data, o, null, m, n)))),
-  })));  // one string: Playwright carries it much faster than a million small values
-}"""
-JS_CASES = """(cases) => {
-  const data = JSON.parse(document.getElementById('hdt-data').textContent), engine = window.hdtEngine;
-  const shown = (c) => [c.outcome, c.low, c.high, c.open, c.parts.map((p) => [p.option, p.times])];
-  return JSON.stringify(cases.map(([answers, numbers]) => engine.evaluate(data, answers, numbers).costs.map(shown)));
+  return JSON.stringify({
+    samples: numbers.map((n) => ({
+      life: space.map((answers) => engine.evaluate(data, answers, n).costs.map(shown)),
+      chart: data.outcomes.map((o) => months.map((m) => shown(engine.cost(data, o, null, m, n)))),
+    })),
+    cases: cases.map(([answers, n]) => engine.evaluate(data, answers, n).costs.map(shown)),
+  });  // one string: Playwright carries it much faster than a million small values
 }"""
 
 
@@ -164,20 +162,7 @@ def test_costs_equal_the_python_engines_for_every_answer_set_and_month(page: Pag
     ]
     horizon, space = GUIDE.decision.cost.horizon, list(ENGINE.combinations())
     months = list(range(1, next(int(spec["max"]) for spec in INPUTS if spec["id"] == "months") + 1))
-    page.goto(site_url + TOOL)
-    got = json.loads(page.evaluate(JS_COSTS, [samples, months]))
-    for values, js in zip(samples, got, strict=True):
-        numbers = ENGINE.numbers(values)
-        # Engine.cost reads the answers only for the photo's life: one reckoning per lifespan answer
-        life = {
-            option.id: [shown(ENGINE.cost(o.id, {horizon: option.id}, numbers=numbers)) for o in OUTCOMES]
-            for option in ENGINE.questions[horizon].options
-        }
-        wrong = [(a, j) for a, j in zip(space, js["life"], strict=True) if j != life[a[horizon]]]
-        assert not wrong, f"numbers {values}, answers {wrong[0][0]}: browser {wrong[0][1]}"
-        chart = [[shown(ENGINE.cost(o.id, {}, months=m, numbers=numbers)) for m in months] for o in OUTCOMES]
-        assert js["chart"] == chart, values
-    # and 200 random sets of answers and numbers, each drawn on its own
+    # 200 random sets of answers and numbers, each drawn on its own
     cases = [
         (
             rng.choice(space),
@@ -188,8 +173,21 @@ def test_costs_equal_the_python_engines_for_every_answer_set_and_month(page: Pag
         )
         for _ in range(200)
     ]
-    got_cases = json.loads(page.evaluate(JS_CASES, cases))
-    for (answers, values), js in zip(cases, got_cases, strict=True):
+    page.goto(site_url + TOOL)
+    got = json.loads(page.evaluate(JS_COSTS, [samples, months, cases]))
+    for values, js in zip(samples, got["samples"], strict=True):
+        numbers = ENGINE.numbers(values)
+        # Engine.cost reads the answers only for the photo's life: one reckoning per lifespan answer
+        life = {
+            option.id: [shown(ENGINE.cost(o.id, {horizon: option.id}, numbers=numbers)) for o in OUTCOMES]
+            for option in ENGINE.questions[horizon].options
+        }
+        wrong = [(a, j) for a, j in zip(space, js["life"], strict=True) if j != life[a[horizon]]]
+        assert not wrong, f"numbers {values}, answers {wrong[0][0]}: browser {wrong[0][1]}"
+        chart = [[shown(ENGINE.cost(o.id, {}, months=m, numbers=numbers)) for m in months] for o in OUTCOMES]
+        assert js["chart"] == chart, values
+    # and the 200 random sets of answers and numbers, each drawn on its own
+    for (answers, values), js in zip(cases, got["cases"], strict=True):
         expected = [shown(c) for c in ENGINE.decide(answers, ENGINE.numbers(values)).costs]
         assert js == expected, f"answers {answers}, numbers {values}"
     # and through a shared link, as the reader sees the table
