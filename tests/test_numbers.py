@@ -307,6 +307,18 @@ def test_links_from_todays_site_open_the_same_answers_also_with_tracking_paramet
             expect(page.locator("#hdt-notice")).to_be_hidden()
 
 
+@pytest.mark.parametrize("extra", ["", "?utm_source=newsletter&utm_medium=email", "?fbclid=IwAR0abc-123"])
+def test_the_tool_opened_without_answers_asks_nothing_again(page: Page, site_url: str, extra: str) -> None:
+    """No answers in the address (the menu, a search result, a tracked link to the bare tool): there is
+    nothing to map, so no notice about an earlier version and no result, just the questions."""
+    page.goto(site_url + TOOL + extra)
+    expect(page.locator("#hdt-tool[data-hdt-ready]")).to_be_attached()  # the widget has read the link
+    expect(page.locator("#hdt-notice")).to_be_hidden()
+    expect(page.locator("#hdt-missing")).to_be_hidden()
+    expect(page.locator("#hdt-result")).to_be_hidden()
+    assert checked(page) == {}
+
+
 def test_a_link_written_before_links_carried_a_version_still_opens(page: Page, site_url: str) -> None:
     page.goto(site_url + TOOL + link(EXECUTIVE, version=None))
     expect(page.locator("#hdt-result .hdt-outcome")).to_have_text(OUTCOME_LABEL["session"])
