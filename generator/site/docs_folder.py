@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import posixpath
 import re
+import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -119,12 +121,17 @@ def page_text(build: Build, path: str, directory_urls: bool) -> str:
     return text[: end + 1] + "\n".join(lines) + text[end:]
 
 
-def _write(path: Path, text: str) -> bool:
-    """Write only when the text differs, so a watcher sees only real changes."""
+def _write(path: Path, text: str, spare: Path) -> bool:
+    """Write only when the text differs, so a watcher sees only real changes; whole or not at all, so
+    a builder (or a second build of the same sources) reading the folder never sees half a page. The
+    text goes first to a file in `spare`, outside the folder, then is moved into place."""
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    spare.mkdir(parents=True, exist_ok=True)
+    partial = spare / f".page-{os.getpid()}-{threading.get_ident()}.tmp"
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
     return True
 
 
@@ -134,9 +141,9 @@ def write_docs(root: Path, build: Build, directory_urls: bool = True) -> Path:
     Files whose text is unchanged are left alone (mtimes too); pages no longer in the guide go."""
     folder = docs_dir(root, directory_urls)
     for path in build.pages:
-        _write(folder / path, page_text(build, path, directory_urls))
+        _write(folder / path, page_text(build, path, directory_urls), folder.parent)
     for path, text in build.files.items():
-        _write(folder / path, text)
+        _write(folder / path, text, folder.parent)
     for stale in sorted(folder.rglob("*"), reverse=True):
         relative = stale.relative_to(folder).as_posix()
         if stale.is_file() and relative not in build.pages and relative not in build.files:
