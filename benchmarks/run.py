@@ -59,8 +59,20 @@ def machine() -> dict[str, object]:
     }
 
 
-def plan(quick: bool) -> dict[str, int | list[int]]:
-    """Iteration counts and sizes: --quick keeps every section but measures less, and drops ×100."""
+def plan(quick: bool, smoke: bool = False) -> dict[str, int | list[int]]:
+    """Iteration counts and sizes: --quick keeps every section but measures less, and drops ×100;
+    --smoke measures each figure once at the smallest sizes (it shows the script works, the test
+    suite's check; its figures are not for reading)."""
+    if smoke:
+        return {
+            "runs": 1,
+            "factors": [1, 2],
+            "mkdocs_factors": [1, 2],
+            "questions": [6, 7],
+            "iterations": 200,
+            "spaces": 1,
+            "edits": 1,
+        }
     if quick:
         return {
             "runs": 2,
@@ -82,11 +94,11 @@ def plan(quick: bool) -> dict[str, int | list[int]]:
     }
 
 
-def measure(quick: bool, only: set[str], work: Path) -> tuple[list[Section], list[str]]:
+def measure(quick: bool, only: set[str], work: Path, smoke: bool = False) -> tuple[list[Section], list[str]]:
     from . import checktime, overhead, reload, scaling, weight, widget
     from .project import usable_copy
 
-    p = plan(quick)
+    p = plan(quick, smoke)
     root, notes = usable_copy(work / "project")
     site = None
     steps: list[tuple[str, Callable[[], Section]]] = []
@@ -117,7 +129,7 @@ def measure(quick: bool, only: set[str], work: Path) -> tuple[list[Section], lis
                 p["questions"],
             ),
         ),  # type: ignore[arg-type]
-        ("check", lambda: checktime.measure(root, work / "check", max(3, p["runs"]))),  # type: ignore[arg-type]
+        ("check", lambda: checktime.measure(root, work / "check", p["runs"] if smoke else max(3, p["runs"]))),  # type: ignore[arg-type]
         ("weight", lambda: weight.measure(built_site(), work / "weight")),
         ("widget", lambda: widget.measure(built_site(), root, p["iterations"], p["spaces"])),  # type: ignore[arg-type]
         ("reload", lambda: reload.measure(root, work / "reload", p["edits"])),  # type: ignore[arg-type]
@@ -137,7 +149,12 @@ def measure(quick: bool, only: set[str], work: Path) -> tuple[list[Section], lis
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
-        "--quick", action="store_true", help="fewer runs, no ×100 size: a smoke run in about a minute"
+        "--quick", action="store_true", help="fewer runs, no ×30/×100 sizes: a few minutes on 2 CPUs"
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="every section once at the smallest sizes: shows the script works (the tests run this)",
     )
     parser.add_argument(
         "--only", action="append", choices=SECTIONS, default=[], help="run only this section (repeatable)"
@@ -148,11 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     load_before = round(os.getloadavg()[0], 2)
     with tempfile.TemporaryDirectory(prefix="hdt-bench-") as tmp:
-        sections, notes = measure(args.quick, set(args.only), Path(tmp))
+        sections, notes = measure(args.quick or args.smoke, set(args.only), Path(tmp), args.smoke)
     info = machine()
     info["load average (1 min) at the start"] = load_before
+    kind = "smoke" if args.smoke else "quick" if args.quick else "full"
     header = (
-        f"Headshot Decision Guide benchmark ({'quick' if args.quick else 'full'} run), {info['date']}\n"
+        f"Headshot Decision Guide benchmark ({kind} run), {info['date']}\n"
         f"{info['nproc']} CPU(s), {info['cpu']}, Python {info['python']}, MkDocs {info['mkdocs']}, "
         f"Material {info['mkdocs-material']}, commit {info['commit']}\n"
         f"load average (1 min): {load_before} at the start, {info['load average (1 min) at the end']} at the end"
@@ -162,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"NOTE: {note}")
     print(text_table(sections))
     result = {
-        "quick": args.quick,
+        "quick": args.quick or args.smoke,
+        "smoke": args.smoke,
         "machine": info,
         "notes": notes,
         "seconds": round(time.perf_counter() - started, 1),

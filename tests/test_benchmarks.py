@@ -1,4 +1,5 @@
-"""The benchmark script runs end to end (quick mode) and reports every section with measured figures.
+"""The benchmark script runs end to end (smoke mode: every section, the smallest sizes, one run each)
+and reports every section with measured figures.
 
 Speed itself is never asserted here: the figures are judged in benchmarks/README.md, not in tests.
 """
@@ -14,13 +15,13 @@ from helpers import ROOT, run_cli_process
 SECTIONS = {"overhead", "scaling", "check", "weight", "widget", "reload"}
 
 
-def test_quick_run_reports_every_section_with_measured_figures(tmp_path: Path) -> None:
+def test_smoke_run_reports_every_section_with_measured_figures(tmp_path: Path) -> None:
     out = tmp_path / "latest.json"
-    done = run_cli_process("benchmarks", "--quick", "--out", str(out), cwd=ROOT, timeout=600)
+    done = run_cli_process("benchmarks", "--smoke", "--out", str(out), cwd=ROOT, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(out.read_text(encoding="utf-8"))
 
-    assert result["quick"] is True
+    assert result["smoke"] is True and "(smoke run)" in done.stdout
     assert {"nproc", "cpu", "python", "mkdocs-material"} <= set(result["machine"])
     assert set(result["sections"]) == SECTIONS
     for key, section in result["sections"].items():
