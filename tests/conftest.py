@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, chromium, chromium_path, serve
+from helpers import ROOT, chromium, chromium_path, once, serve
 
 
 @pytest.fixture(scope="session")
@@ -17,7 +17,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     a test that needs to change it copies it first."""
     from generator.site import build_site
 
-    return build_site(ROOT, tmp_path_factory.mktemp("built") / "site")
+    return once(tmp_path_factory, "built", lambda site: build_site(ROOT, site))
 
 
 BUILDERS = ("mkdocs", "zensical")
@@ -28,7 +28,7 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped content built by Zensical, as a web host would serve it."""
     from generator.site import build_site
 
-    return build_site(ROOT, tmp_path_factory.mktemp("zensical") / "site", builder="zensical")
+    return once(tmp_path_factory, "zensical", lambda site: build_site(ROOT, site, builder="zensical"))
 
 
 @pytest.fixture(scope="session", params=BUILDERS)
@@ -44,7 +44,7 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped content built for opening from file:// (offline plugin on). Read only."""
     from generator.site import build_site
 
-    return build_site(ROOT, tmp_path_factory.mktemp("offline") / "site", offline=True)
+    return once(tmp_path_factory, "offline", lambda site: build_site(ROOT, site, offline=True))
 
 
 @pytest.fixture(scope="session")

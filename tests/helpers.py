@@ -54,6 +54,24 @@ def replace_once(path: Path, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
+def once(temp: Any, name: str, make: Callable[[Path], Path]) -> Path:
+    """`make(folder)` run once per test run, whatever the number of pytest-xdist workers; `temp` is
+    pytest's tmp_path_factory. The first worker to ask makes it under a lock in the run's shared
+    temporary folder; the others wait for it and read the same result. `make` must put the folder in
+    place only when it is complete (build_site's swap does), so a failed attempt leaves nothing a
+    later one would take as done. Read only, like every session fixture: copy it to change it."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return make(temp.mktemp(name) / "site")
+    from filelock import FileLock
+
+    shared = temp.getbasetemp().parent / name
+    shared.mkdir(exist_ok=True)
+    with FileLock(str(shared) + ".lock"):
+        if not (shared / "site").is_dir():
+            make(shared / "site")
+    return shared / "site"
+
+
 # --- the command line -----------------------------------------------------------------------------
 
 

@@ -21,19 +21,30 @@ def _describe(path: str, violation: dict) -> str:
     return describe_violation(f"/{path}", violation)
 
 
+# Every page the build makes, known before the build (so each page is a test of its own and pytest-xdist
+# can spread them); the next test checks the list against the built site, so a new page cannot be missed.
+PAGES = sorted(
+    ["404.html"] + [page_url(p.path, True) for p in load_guide(ROOT).pages.pages],
+    key=lambda path: path or "/",
+)
+
+
+def test_the_axe_sweep_covers_every_built_page(built_site: Path) -> None:
+    assert sorted(page_paths(built_site)) == sorted(PAGES)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: path.rstrip("/") or "home")
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violation(browser, built_site: Path, site_url: str, scheme: str, width: int) -> None:
+def test_axe_finds_no_violation(browser, site_url: str, scheme: str, width: int, path: str) -> None:
     context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
     page = context.new_page()
-    problems = []
     try:
-        for path in page_paths(built_site):
-            page.goto(site_url + path)
-            page.wait_for_load_state("load")
-            shown = page.evaluate("document.body.dataset.mdColorScheme")
-            assert shown == SCHEME[scheme], f"/{path} shows the {shown} palette, not {scheme}"
-            problems += [_describe(path, v) for v in axe_violations(page)]
+        page.goto(site_url + path)
+        page.wait_for_load_state("load")
+        shown = page.evaluate("document.body.dataset.mdColorScheme")
+        assert shown == SCHEME[scheme], f"/{path} shows the {shown} palette, not {scheme}"
+        problems = [_describe(path, v) for v in axe_violations(page)]
     finally:
         context.close()
     assert not problems, "\n".join(problems)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, copy_project, replace_once, run_cli_process
+from helpers import ROOT, copy_project, once, replace_once, run_cli_process
 
 from generator import ContentError
 from generator.content import load_guide
@@ -99,18 +100,22 @@ def test_mkdocs_build_shows_the_content_errors_without_traceback(tmp_path: Path)
 # --- reproducible ----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+def _epoch_build(offline: bool) -> Callable[[Path], Path]:
+    def build(site: Path) -> Path:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+            return build_site(copy_project(site.parent / "project"), site, offline=offline)
+
+    return build
+
+
+@pytest.fixture(scope="session")
 def epoch_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Path]:
     """The project built with SOURCE_DATE_EPOCH set, served and offline (keyed by `offline`)."""
-    tmp = tmp_path_factory.mktemp("epoch")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        return {
-            offline: build_site(
-                copy_project(tmp / f"a{offline}"), tmp / f"a{offline}" / "site", offline=offline
-            )
-            for offline in (False, True)
-        }
+    return {
+        offline: once(tmp_path_factory, f"epoch-{'offline' if offline else 'served'}", _epoch_build(offline))
+        for offline in (False, True)
+    }
 
 
 @pytest.mark.parametrize("offline", [False, True], ids=["served", "offline"])

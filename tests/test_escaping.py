@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 import pytest
 import yaml
-from helpers import ROOT, copy_project, head, served, vnu_errors
+from helpers import ROOT, copy_project, head, once, served, vnu_errors
 from playwright.sync_api import expect
 
 from generator.content import FILES, load_guide
@@ -135,15 +135,19 @@ class _Scan(HTMLParser):
             self.text.append(data)
 
 
-@pytest.fixture(scope="module")
-def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("poisoned")
-    project = copy_project(tmp / "project")
+def _poisoned(site: Path) -> Path:
+    project = copy_project(site.parent / "project")
     for name in FILES:
         path = project / "content" / f"{name}.yaml"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return build_site(project, tmp / "site")
+    return build_site(project, site)
+
+
+@pytest.fixture(scope="session")
+def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project with hostile text in every field, built once for the run. Read only."""
+    return once(tmp_path_factory, "poisoned", _poisoned)
 
 
 def test_hostile_text_never_becomes_markup(poisoned_site: Path) -> None:
