@@ -307,10 +307,13 @@ def test_links_from_todays_site_open_the_same_answers_also_with_tracking_paramet
             expect(page.locator("#hdt-notice")).to_be_hidden()
 
 
-@pytest.mark.parametrize("extra", ["", "?utm_source=newsletter&utm_medium=email", "?fbclid=IwAR0abc-123"])
+@pytest.mark.parametrize(
+    "extra", ["", "?utm_source=newsletter&utm_medium=email", "?fbclid=IwAR0abc-123", "?my-months=48"]
+)
 def test_the_tool_opened_without_answers_asks_nothing_again(page: Page, site_url: str, extra: str) -> None:
-    """No answers in the address (the menu, a search result, a tracked link to the bare tool): there is
-    nothing to map, so no notice about an earlier version and no result, just the questions."""
+    """No answers in the address (the menu, a search result, a tracked link to the bare tool, numbers
+    alone): there is nothing to map, so no notice about an earlier version and no result, just the
+    questions."""
     page.goto(site_url + TOOL + extra)
     expect(page.locator("#hdt-tool[data-hdt-ready]")).to_be_attached()  # the widget has read the link
     expect(page.locator("#hdt-notice")).to_be_hidden()

@@ -87,7 +87,7 @@
         n[spec.id] = +value;
       }
     });
-    if (!Object.keys(a).length && !Object.keys(n).length) v = data.version; // no state: nothing to map
+    if (!Object.keys(a).length) v = data.version; // no answers: nothing to map
     if (!v) data.links.forEach(function (c) { // no version: made before links carried one
       if (c.added.some(function (q) { return has(a, q); })) v = c.version;
     });
