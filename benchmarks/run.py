@@ -59,46 +59,48 @@ def machine() -> dict[str, object]:
     }
 
 
-def plan(quick: bool, smoke: bool = False) -> dict[str, int | list[int]]:
-    """Iteration counts and sizes: --quick keeps every section but measures less, and drops ×100;
-    --smoke measures each figure once at the smallest sizes (it shows the script works, the test
-    suite's check; its figures are not for reading)."""
-    if smoke:
-        return {
-            "runs": 1,
-            "factors": [1, 2],
-            "mkdocs_factors": [1, 2],
-            "questions": [6, 7],
-            "iterations": 200,
-            "spaces": 1,
-            "edits": 1,
-        }
-    if quick:
-        return {
-            "runs": 2,
-            "factors": [1, 3, 10],
-            "mkdocs_factors": [1, 3, 10],
-            "questions": [6, 7, 8],
-            "iterations": 2000,
-            "spaces": 3,
-            "edits": 1,
-        }
-    return {
+# Iteration counts and sizes by mode: "quick" keeps every section but measures less and drops ×30/×100;
+# "smoke" measures each figure once at the smallest sizes (it shows the script works, the test suite's
+# check; its figures are not for reading).
+PLANS: dict[str, dict[str, int | list[int]]] = {
+    "full": {
         "runs": 5,
+        "check_runs": 5,
         "factors": [1, 10, 30, 100],
         "mkdocs_factors": [1, 10, 30, 100],
         "questions": [6, 7, 8, 9],
         "iterations": 50000,
         "spaces": 20,
         "edits": 5,
-    }
+    },
+    "quick": {
+        "runs": 2,
+        "check_runs": 3,
+        "factors": [1, 3, 10],
+        "mkdocs_factors": [1, 3, 10],
+        "questions": [6, 7, 8],
+        "iterations": 2000,
+        "spaces": 3,
+        "edits": 1,
+    },
+    "smoke": {
+        "runs": 1,
+        "check_runs": 1,
+        "factors": [1, 2],
+        "mkdocs_factors": [1, 2],
+        "questions": [6, 7],
+        "iterations": 200,
+        "spaces": 1,
+        "edits": 1,
+    },
+}
 
 
-def measure(quick: bool, only: set[str], work: Path, smoke: bool = False) -> tuple[list[Section], list[str]]:
+def measure(mode: str, only: set[str], work: Path) -> tuple[list[Section], list[str]]:
     from . import checktime, overhead, reload, scaling, weight, widget
     from .project import usable_copy
 
-    p = plan(quick, smoke)
+    p = PLANS[mode]
     root, notes = usable_copy(work / "project")
     site = None
     steps: list[tuple[str, Callable[[], Section]]] = []
@@ -129,7 +131,7 @@ def measure(quick: bool, only: set[str], work: Path, smoke: bool = False) -> tup
                 p["questions"],
             ),
         ),  # type: ignore[arg-type]
-        ("check", lambda: checktime.measure(root, work / "check", p["runs"] if smoke else max(3, p["runs"]))),  # type: ignore[arg-type]
+        ("check", lambda: checktime.measure(root, work / "check", p["check_runs"])),  # type: ignore[arg-type]
         ("weight", lambda: weight.measure(built_site(), work / "weight")),
         ("widget", lambda: widget.measure(built_site(), root, p["iterations"], p["spaces"])),  # type: ignore[arg-type]
         ("reload", lambda: reload.measure(root, work / "reload", p["edits"])),  # type: ignore[arg-type]
@@ -148,12 +150,20 @@ def measure(quick: bool, only: set[str], work: Path, smoke: bool = False) -> tup
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument(
-        "--quick", action="store_true", help="fewer runs, no ×30/×100 sizes: a few minutes on 2 CPUs"
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument(
+        "--quick",
+        dest="mode",
+        action="store_const",
+        const="quick",
+        default="full",
+        help="fewer runs, no ×30/×100 sizes: a few minutes on 2 CPUs",
     )
-    parser.add_argument(
+    size.add_argument(
         "--smoke",
-        action="store_true",
+        dest="mode",
+        action="store_const",
+        const="smoke",
         help="every section once at the smallest sizes: shows the script works (the tests run this)",
     )
     parser.add_argument(
@@ -165,12 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     load_before = round(os.getloadavg()[0], 2)
     with tempfile.TemporaryDirectory(prefix="hdt-bench-") as tmp:
-        sections, notes = measure(args.quick or args.smoke, set(args.only), Path(tmp), args.smoke)
+        sections, notes = measure(args.mode, set(args.only), Path(tmp))
     info = machine()
     info["load average (1 min) at the start"] = load_before
-    kind = "smoke" if args.smoke else "quick" if args.quick else "full"
     header = (
-        f"Headshot Decision Guide benchmark ({kind} run), {info['date']}\n"
+        f"Headshot Decision Guide benchmark ({args.mode} run), {info['date']}\n"
         f"{info['nproc']} CPU(s), {info['cpu']}, Python {info['python']}, MkDocs {info['mkdocs']}, "
         f"Material {info['mkdocs-material']}, commit {info['commit']}\n"
         f"load average (1 min): {load_before} at the start, {info['load average (1 min) at the end']} at the end"
@@ -180,8 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"NOTE: {note}")
     print(text_table(sections))
     result = {
-        "quick": args.quick or args.smoke,
-        "smoke": args.smoke,
+        "mode": args.mode,
+        "quick": args.mode != "full",
         "machine": info,
         "notes": notes,
         "seconds": round(time.perf_counter() - started, 1),

@@ -21,7 +21,7 @@ def test_smoke_run_reports_every_section_with_measured_figures(tmp_path: Path) -
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(out.read_text(encoding="utf-8"))
 
-    assert result["smoke"] is True and "(smoke run)" in done.stdout
+    assert result["mode"] == "smoke" and "(smoke run)" in done.stdout
     assert {"nproc", "cpu", "python", "mkdocs-material"} <= set(result["machine"])
     assert set(result["sections"]) == SECTIONS
     for key, section in result["sections"].items():
